@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.translation import get_language_from_path
+
+
+def remembered_language(get_response):
+    """Unprefixed pages are Indonesian; a visitor who chose English is taken to the /en/ page.
+
+    Only an explicit choice (the language cookie the switch sets) redirects, so links stay
+    shareable and the default stays Indonesian.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if (
+            request.method in ("GET", "HEAD")
+            and chosen
+            and chosen != settings.LANGUAGE_CODE
+            and chosen in dict(settings.LANGUAGES)
+            and not get_language_from_path(request.path_info)
+            and _is_localized(request.path_info)
+        ):
+            query = request.META.get("QUERY_STRING")
+            return HttpResponseRedirect(f"/{chosen}{request.path}" + (f"?{query}" if query else ""))
+        return get_response(request)
+
+    return middleware
+
+
+def _is_localized(path: str) -> bool:
+    return not path.startswith(("/admin/", "/static/", "/i18n/", "/media/"))

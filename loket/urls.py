@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from loket.portal.views import switch_language
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/setlang/", switch_language, name="set_language"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("loket.portal.urls")),
+    path("", include("loket.catalog.urls")),
+    path("akun/", include("allauth.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = "loket.portal.views.page_not_found"
+handler500 = "loket.portal.views.server_error"
