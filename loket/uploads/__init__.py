@@ -1,0 +1,1 @@
+"""Checks for uploaded letters and supporting files, by content rather than by name."""

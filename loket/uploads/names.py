@@ -1,0 +1,40 @@
+"""File names that are safe to store, show and send back in a Content-Disposition header."""
+
+import re
+import unicodedata
+
+MAX_LENGTH = 100
+FALLBACK = "berkas"
+UNSAFE = re.compile(r"""[<>"'&`:*?|]""")
+# Stripped from the end of a given name, so that "surat.pdf.exe" does not become "surat.pdf.pdf"
+# and the only extension left is the one of the type found in the content.
+KNOWN_EXTENSIONS = frozenset(
+    "pdf png jpg jpeg jpe jfif gif bmp tif tiff webp heic svg doc docx odt rtf txt xls xlsx "
+    "zip rar 7z gz exe com bat cmd scr msi dll js vbs ps1 sh html htm php".split()
+)
+
+
+def safe_name(given: str, *, extension: str) -> str:
+    """`given` without directories, control or markup characters, ending in `extension`."""
+    name = unicodedata.normalize("NFC", re.split(r"[/\\]", given)[-1])
+    name = "".join(_visible(c) for c in name)
+    name = " ".join(UNSAFE.sub("", name).split())
+    stem = _without_extensions(name).strip(" .")
+    stem = stem[: MAX_LENGTH - len(extension)].rstrip(" .")
+    return f"{stem or FALLBACK}{extension}"
+
+
+def _visible(char: str) -> str:
+    if char.isspace():
+        return " "
+    # Control, format (such as the right-to-left override that disguises "fdp.exe"), private-use
+    # and unassigned characters.
+    return "" if unicodedata.category(char).startswith("C") else char
+
+
+def _without_extensions(name: str) -> str:
+    stem, dot, suffix = name.rpartition(".")
+    while dot and suffix.strip().lower() in KNOWN_EXTENSIONS:
+        name = stem
+        stem, dot, suffix = name.rpartition(".")
+    return name
