@@ -1,10 +1,14 @@
-"""Personas and shared fixtures for every app's tests."""
+"""Personas and shared fixtures for every app's tests.
+
+Unit Admins, Directors and superadmins have two-factor sign-in set up, as the portal requires.
+"""
 
 import pytest
 from django.conf import settings
 from django.utils import translation
 
-from loket.accounts.tests.factories import UserFactory
+from loket.accounts.models import Role
+from loket.accounts.tests.factories import UserFactory, person_with_role
 from loket.catalog.tests.factories import ServiceFactory, UnitFactory
 
 
@@ -39,5 +43,30 @@ def requester(db):
 
 
 @pytest.fixture
+def other_requester(db):
+    return UserFactory(username="pemohon2")
+
+
+@pytest.fixture
+def unit_admin(unit):
+    return person_with_role("adminunit", Role.UNIT_ADMIN, unit)
+
+
+@pytest.fixture
+def unit_admin_other_unit(other_unit):
+    return person_with_role("adminperpus", Role.UNIT_ADMIN, other_unit)
+
+
+@pytest.fixture
+def director(unit):
+    return person_with_role("direktur", Role.DIRECTOR, unit)
+
+
+@pytest.fixture
+def staff(unit):
+    return person_with_role("staf", Role.STAFF, unit, totp=False)
+
+
+@pytest.fixture
 def superadmin(db):
-    return UserFactory(username="superadmin", is_staff=True, is_superuser=True)
+    return UserFactory(username="superadmin", is_staff=True, is_superuser=True, totp=True)
