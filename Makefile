@@ -52,6 +52,11 @@ test-sqlite: install
 test-postgres: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# The main pages in both languages, on a desktop and a phone, as PNGs under test-artifacts/screenshots/
+# (LOKET_SCREENSHOTS=<folder> chooses another); the whole suite takes them too.
+screenshots: install
+	env -u DATABASE_URL $(VENV)/bin/pytest -q -m browser loket/e2e/test_main_pages.py
+
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .

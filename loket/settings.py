@@ -1,11 +1,14 @@
 """Loket's settings, read from the environment. A bad value stops the process at start-up."""
 
+import json
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from loket.accounts import sso_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
@@ -52,7 +55,7 @@ SITE_NAME = env("SITE_NAME", "Loket")
 MAIN_SITE_URL = env("MAIN_SITE_URL", "https://www.example.ac.id/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "loket.accounts.apps.AdminPanelConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,11 +63,18 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before allauth, so that loket/accounts/templates overrides allauth's templates.
+    "loket.accounts",
     "allauth",
     "allauth.account",
-    "loket.accounts",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.saml",
+    "loket.accounts.oidc",
     "loket.catalog",
     "loket.portal",
+    "loket.workdays",
+    "loket.requests",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "loket.portal.middleware.remembered_language",
+    "loket.portal.middleware.refuse_null_characters",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -80,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "loket.accounts.middleware.require_mfa",
 ]
 
 ROOT_URLCONF = "loket.urls"
@@ -97,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "loket.portal.context_processors.portal",
+                "loket.requests.context_processors.inbox",
             ],
         },
     },
@@ -129,13 +142,44 @@ AUTH_PASSWORD_VALIDATORS = [
         "CommonPasswordValidator",
         "NumericPasswordValidator",
     )
-]
+] + [{"NAME": "loket.accounts.validators.NotTheDemoPasswordValidator"}]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "portal:home"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_ADAPTER = "loket.accounts.adapter.AccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+# Sessions end when the browser closes, and after SESSION_COOKIE_AGE at the latest.
+ACCOUNT_SESSION_REMEMBER = False
+# Lock-out: LOKET_LOGIN_ATTEMPTS wrong passwords for one account within
+# LOKET_LOGIN_LOCKOUT_SECONDS refuse further attempts for it (and 10 a minute from one address).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": f"10/m/ip,{envint('LOKET_LOGIN_ATTEMPTS', 5)}/"
+    f"{envint('LOKET_LOGIN_LOCKOUT_SECONDS', 15 * 60)}s/key"
+}
+# Behind a reverse proxy the client address is the proxy's unless it is trusted here.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+LOKET_DEMO_PASSWORD = env("LOKET_DEMO_PASSWORD", "loket-demo")
+
+# University SSO (docs/sso.md): SAML 2.0 and/or OpenID Connect, configured from the environment.
+SOCIALACCOUNT_ADAPTER = "loket.accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = sso_config.providers_from_env(os.environ)
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = ""
+SOCIALACCOUNT_REQUESTS_TIMEOUT = envint("LOKET_SSO_TIMEOUT", 10)
+LOKET_SSO = sso_config.mapping_from_env(os.environ)
+
+# Rate limits and lock-out counters must be shared by every worker process: the database is.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "loket_cache",
+    }
+}
 
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_BACKEND_NAME = env(
@@ -165,15 +209,29 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "loket" / "static"]
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Letters and results are personal data: kept outside any public URL, served by a view that
+# checks permission. An S3-compatible store: PRIVATE_STORAGE_BACKEND and _OPTIONS (JSON).
+PRIVATE_STORAGE_OPTIONS = json.loads(env("PRIVATE_STORAGE_OPTIONS", "{}")) or {
+    "location": MEDIA_ROOT / "private",
+    "base_url": None,
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": env("PRIVATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": PRIVATE_STORAGE_OPTIONS,
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Limits of loket.uploads.checks, applied to every letter and supporting file.
+UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+UPLOAD_MAX_PDF_PAGES = envint("UPLOAD_MAX_PDF_PAGES", 50)
+UPLOAD_MAX_PIXELS = envint("UPLOAD_MAX_PIXELS", 40_000_000)
 
 # No inline script or style: every asset comes from the portal itself.
 SECURE_CSP = {
@@ -202,4 +260,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools narrate every PDF at INFO.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "fontTools.subset")
+    },
 }

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
@@ -13,3 +14,15 @@ SECURE_SSL_REDIRECT = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Uploaded letters go to a throw-away folder, never into var/.
+STORAGES["private"]["OPTIONS"] = {  # noqa: F405
+    "location": tempfile.mkdtemp(prefix="loket-test-files-"),
+    "base_url": None,
+}
+# A file (not in-memory) SQLite test database, so that threads and the live server really
+# contend for it as processes would; one per test process.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"loket-test-{os.getpid()}.sqlite3")
+    }

@@ -7,11 +7,13 @@ from loket.portal.views import switch_language
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", switch_language, name="set_language"),
+    path("sso/", include("loket.accounts.sso_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("loket.portal.urls")),
     path("", include("loket.catalog.urls")),
-    path("akun/", include("allauth.urls")),
+    path("", include("loket.requests.urls")),
+    path("akun/", include("loket.accounts.urls")),
     prefix_default_language=False,
 )
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from loket.accounts.admin_mixins import UnitScopedAdmin, UnitScopedInline
+
 from .models import Application, Category, Service, StandardRevision, Unit
 
 
@@ -17,14 +19,14 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name_id",)}
 
 
-class StandardRevisionInline(admin.StackedInline):
+class StandardRevisionInline(UnitScopedInline, admin.StackedInline):
     model = StandardRevision
     extra = 0
     show_change_link = True
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(UnitScopedAdmin):
     list_display = ("name_id", "code", "unit", "category", "is_active")
     list_filter = ("unit", "category", "is_active")
     search_fields = ("name_id", "name_en", "code")
@@ -34,14 +36,14 @@ class ServiceAdmin(admin.ModelAdmin):
 
 
 @admin.register(StandardRevision)
-class StandardRevisionAdmin(admin.ModelAdmin):
+class StandardRevisionAdmin(UnitScopedAdmin):
     list_display = ("service", "version", "effective_date", "completion_days")
     list_select_related = ("service",)
     search_fields = ("service__name_id", "version")
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(UnitScopedAdmin):
     list_display = ("name", "owner_unit", "audience", "developed_in_house", "is_active")
     list_filter = ("owner_unit", "audience", "developed_in_house", "is_active")
     search_fields = ("name", "url")

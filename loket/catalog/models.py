@@ -154,6 +154,11 @@ class Service(models.Model):
     summary_en = en_text(_("summary"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    asks_for_application = models.BooleanField(
+        _("asks for an application from the registry"),
+        default=False,
+        help_text=_("The request form offers the unit's in-house applications, as SOP#24 does."),
+    )
 
     name = Localized("name")
     summary = Localized("summary")

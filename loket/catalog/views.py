@@ -58,18 +58,7 @@ def unit_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def request_new(request: HttpRequest, slug: str) -> HttpResponse:
-    """Buat Permintaan: until the request form lands, what to prepare and where to bring it."""
-    return _intake(request, slug, kind="request")
-
-
-@login_required
 def complaint_new(request: HttpRequest, slug: str) -> HttpResponse:
-    return _intake(request, slug, kind="complaint")
-
-
-def _intake(request: HttpRequest, slug: str, *, kind: str) -> HttpResponse:
+    """Buat Keluhan: until the complaint form lands, where to raise it."""
     service = get_object_or_404(Service.objects.for_cards(), slug=slug)
-    standard = service.revisions.first()
-    context = {"service": service, "standard": standard, "kind": kind}
-    return render(request, "catalog/intake.html", context)
+    return render(request, "catalog/intake.html", {"service": service})

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import get_language_from_path
 
 
@@ -22,10 +24,27 @@ def remembered_language(get_response):
         ):
             query = request.META.get("QUERY_STRING")
             return HttpResponseRedirect(f"/{chosen}{request.path}" + (f"?{query}" if query else ""))
+        if chosen in dict(settings.LANGUAGES) and not _is_localized(request.path_info):
+            # The Admin Panel and the SSO endpoints have one address in every language.
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = chosen
         return get_response(request)
 
     return middleware
 
 
 def _is_localized(path: str) -> bool:
-    return not path.startswith(("/admin/", "/static/", "/i18n/", "/media/"))
+    return not path.startswith(("/admin/", "/static/", "/i18n/", "/media/", "/sso/"))
+
+
+def refuse_null_characters(get_response):
+    """A NUL in the address or a query parameter is refused before any view sees it:
+    PostgreSQL cannot store or compare it, so it would otherwise surface as a server error."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        values = [request.path_info, *(v for vs in request.GET.lists() for v in vs[1])]
+        if any("\x00" in value for value in values):
+            return render(request, "400.html", status=400)
+        return get_response(request)
+
+    return middleware

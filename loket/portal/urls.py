@@ -6,5 +6,4 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("pencarian/", views.search, name="search"),
-    path("riwayat/", views.history, name="history"),
 ]

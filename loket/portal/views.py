@@ -1,7 +1,6 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -46,12 +45,6 @@ def search(request: HttpRequest) -> HttpResponse:
             )
         results = list(Service.objects.for_cards().filter(words)[:SEARCH_LIMIT])
     return render(request, "portal/search.html", {"query": query, "results": results})
-
-
-@login_required
-def history(request: HttpRequest) -> HttpResponse:
-    """Riwayat Saya: the signed-in person's requests and complaints."""
-    return render(request, "portal/history.html", {})
 
 
 def switch_language(request: HttpRequest) -> HttpResponse:

@@ -61,7 +61,7 @@ def test_the_request_buttons_lead_to_sign_in(client, service):
         assert response["Location"].startswith("/akun/login/")
 
 
-def test_a_signed_in_requester_sees_what_to_prepare(client, requester, service):
+def test_a_signed_in_requester_gets_the_request_form(client, requester, service):
     client.force_login(requester)
     page = client.get(f"{service.get_absolute_url()}permintaan/").content.decode()
-    assert "Persyaratan" in page and "Surat permohonan resmi" in page
+    assert "Buat Permintaan" in page and ">Simpan</button>" in page

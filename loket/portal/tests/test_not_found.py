@@ -13,7 +13,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("service")]
         "/layanan/layanan-yang-tidak-ada/",
         "/layanan/bad%20slug/",
         "/layanan/?unit=tidak-ada",
-        "/layanan/?kategori=%00",
         "/unit/tidak-ada/",
         "/xx/layanan/",
         "/fr/",
@@ -37,3 +36,12 @@ def test_a_missing_english_page_gets_an_english_404(client, url):
     page = response.content.decode()
     assert "Page not found" in page
     assert "Halaman tidak ditemukan" not in page
+
+
+@pytest.mark.parametrize(
+    "url", ["/layanan/?kategori=%00", "/pencarian/?q=a%00b", "/layanan/a%00b/"]
+)
+def test_a_null_character_is_refused_with_a_message(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Permintaan tidak valid" in response.content.decode()

@@ -1,0 +1,51 @@
+"""Words and shapes the pages show for actions and timeline events."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .models import Event, ServiceRequest
+
+# The buttons' labels: PRODUCT.md's action words.
+ACTION_LABELS = {
+    "resubmit": pgettext_lazy("action", "Resubmit"),
+    "cancel": pgettext_lazy("action", "Cancel"),
+    "return_for_revision": pgettext_lazy("action", "Return"),
+    "reject": pgettext_lazy("action", "Reject"),
+    "verify": pgettext_lazy("action", "Verify"),
+    "forward": pgettext_lazy("action", "Forward to Director"),
+    "dispose": pgettext_lazy("action", "Dispose"),
+    "start_work": pgettext_lazy("action", "Start work"),
+    "add_note": pgettext_lazy("action", "Add progress note"),
+    "complete": pgettext_lazy("action", "Complete"),
+}
+
+EVENT_LABELS = {
+    "submit": _("Request submitted through the portal"),
+    "walk_in": _("Letter delivered to the office and registered"),
+    "resubmit": _("Revised and resubmitted"),
+    "cancel": _("Cancelled by the requester"),
+    "return_for_revision": _("Returned for revision"),
+    "reject": _("Rejected"),
+    "verify": _("Letter verified"),
+    "forward": _("Forwarded to the Director"),
+    "dispose": _("Disposed to staff"),
+    "start_work": _("Work started"),
+    "add_note": _("Progress note"),
+    "complete": _("Completed"),
+    "close": _("Closed"),
+}
+
+
+def event_label(action: str) -> str:
+    return str(EVENT_LABELS.get(action, action))
+
+
+def timeline_for(req: ServiceRequest, *, internal: bool) -> list[Event]:
+    """The request's steps, oldest first; the requester sees only the public ones."""
+    events = req.events.select_related("actor").prefetch_related("files")
+    if not internal:
+        events = events.filter(is_public=True)
+    timeline = list(events)
+    for event in timeline:
+        event.label = event_label(event.action)
+    return timeline

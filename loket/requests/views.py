@@ -1,0 +1,262 @@
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from loket.accounts.models import Role
+from loket.accounts.permissions import roles_of
+from loket.catalog.models import Service
+
+from . import documents, forms, intake, workflow
+from .models import ServiceRequest
+from .presenters import ACTION_LABELS, timeline_for
+
+# action: the form that reads its input (workflow functions share the action's name)
+ACTION_FORMS = {
+    "cancel": forms.NoteForm,
+    "verify": forms.VerifyForm,
+    "return_for_revision": forms.ReturnForm,
+    "reject": forms.RejectForm,
+    "forward": forms.NoteForm,
+    "dispose": forms.DisposeForm,
+    "start_work": forms.NoteForm,
+    "add_note": forms.ProgressForm,
+    "complete": forms.CompleteForm,
+}
+WORKFLOW = {
+    "cancel": workflow.cancel,
+    "verify": workflow.verify,
+    "return_for_revision": workflow.return_for_revision,
+    "reject": workflow.reject,
+    "forward": workflow.forward,
+    "dispose": workflow.dispose,
+    "start_work": workflow.start_work,
+    "add_note": workflow.add_note,
+    "complete": workflow.complete,
+}
+
+
+def _visible(user, ticket: str) -> ServiceRequest:
+    return get_object_or_404(
+        ServiceRequest.objects.visible_to(user).select_related(
+            "service", "unit", "requester", "application"
+        ),
+        ticket=ticket,
+    )
+
+
+def _action_form(action: str, req: ServiceRequest, data=None, files=None):
+    form_class = ACTION_FORMS[action]
+    kwargs = {"req": req} if form_class is forms.DisposeForm else {}
+    return form_class(data, files, prefix=action, **kwargs)
+
+
+@login_required
+def new(request: HttpRequest, slug: str) -> HttpResponse:
+    """Buat Permintaan."""
+    service = get_object_or_404(Service.objects.for_cards(), slug=slug)
+    initial = {"whatsapp": request.user.whatsapp, "requesting_unit": request.user.origin}
+    form = forms.RequestForm(
+        request.POST or None, request.FILES or None, service=service, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            req = workflow.submit(
+                service,
+                requester=request.user,
+                details=form.details(),
+                letter=form.cleaned_data["letter"],
+                supporting=form.cleaned_data["supporting"],
+            )
+        except workflow.TransitionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Your request is saved with ticket number %(ticket)s.") % {"ticket": req.ticket},
+            )
+            return redirect(req)
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK
+    return render(request, "requests/new.html", {"service": service, "form": form}, status=status)
+
+
+@login_required
+def detail(
+    request: HttpRequest, ticket: str, forms_with_errors: dict | None = None
+) -> HttpResponse:
+    req = _visible(request.user, ticket)
+    actions = workflow.available_actions(req, request.user)
+    bound = forms_with_errors or {}
+    action_forms = [
+        (action, ACTION_LABELS[action], bound.get(action) or _action_form(action, req))
+        for action in actions
+        if action in ACTION_FORMS
+    ]
+    sees_all = req.requester_id != request.user.pk or any(
+        unit == req.unit_id for unit, _role in roles_of(request.user)
+    )
+    context = {
+        "req": req,
+        "actions": actions,
+        "action_forms": action_forms,
+        "timeline": timeline_for(req, internal=sees_all),
+        "files": list(req.files.select_related("uploaded_by")),
+        "disposition": req.dispositions.filter(is_current=True).prefetch_related("staff").first()
+        if sees_all
+        else None,
+        "sees_all": sees_all,
+    }
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if forms_with_errors else HTTPStatus.OK
+    return render(request, "requests/detail.html", context, status=status)
+
+
+@require_POST
+@login_required
+def act(request: HttpRequest, ticket: str, action: str) -> HttpResponse:
+    """Every button on the request page posts here; the workflow decides."""
+    if action not in ACTION_FORMS:
+        raise Http404
+    req = _visible(request.user, ticket)
+    form = _action_form(action, req, request.POST, request.FILES)
+    if not form.is_valid():
+        return detail(request, ticket, forms_with_errors={action: form})
+    try:
+        WORKFLOW[action](req, by=request.user, **form.workflow_kwargs())
+    except workflow.TransitionError as error:
+        messages.error(request, str(error))
+    except PermissionDenied:
+        messages.error(request, _("You cannot take this action on this request."))
+    else:
+        messages.success(request, _("Done: %(action)s.") % {"action": ACTION_LABELS[action]})
+    return redirect(req)
+
+
+@login_required
+def resubmit(request: HttpRequest, ticket: str) -> HttpResponse:
+    """Kirim Ulang: the requester revises a returned request."""
+    req = _visible(request.user, ticket)
+    if "resubmit" not in workflow.available_actions(req, request.user):
+        messages.error(request, _("This request cannot be revised now."))
+        return redirect(req)
+    initial = {
+        name: getattr(req, name) for name in forms.RequestForm.base_fields if hasattr(req, name)
+    }
+    form = forms.RequestForm(
+        request.POST or None,
+        request.FILES or None,
+        service=req.service,
+        initial=initial,
+        letter_required=False,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.resubmit(
+                req,
+                by=request.user,
+                details=form.details(),
+                letter=form.cleaned_data["letter"],
+                supporting=form.cleaned_data["supporting"],
+            )
+        except workflow.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your revised request has been sent."))
+        return redirect(req)
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK
+    reason = req.events.filter(action="return_for_revision").last()
+    context = {"service": req.service, "form": form, "req": req, "return_event": reason}
+    return render(request, "requests/new.html", context, status=status)
+
+
+@login_required
+def download(request: HttpRequest, ticket: str, file_id: int) -> FileResponse:
+    """Files are served only here, after the same visibility check as the request page."""
+    req = _visible(request.user, ticket)
+    attachment = get_object_or_404(req.files, pk=file_id)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """Kotak Masuk: what waits for each of the user's unit roles."""
+    held = {role for _unit, role in roles_of(request.user)}
+    sections = [
+        (role, ServiceRequest.objects.in_inbox_of(request.user, role).for_lists()[:100])
+        for role in (Role.UNIT_ADMIN, Role.DIRECTOR, Role.STAFF)
+        if role in held
+    ]
+    if not sections:
+        raise PermissionDenied
+    context = {"sections": sections, "can_walk_in": Role.UNIT_ADMIN in held}
+    return render(request, "requests/inbox.html", context)
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    """Riwayat Saya: the requester's own requests with their last event."""
+    requests = ServiceRequest.objects.filter(requester=request.user).for_lists().with_last_event()
+    return render(request, "requests/history.html", {"requests": requests})
+
+
+@login_required
+def receipt(request: HttpRequest, ticket: str) -> HttpResponse:
+    """Tanda terima (PDF)."""
+    req = _visible(request.user, ticket)
+    response = HttpResponse(documents.receipt_pdf(req), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="tanda-terima-{req.ticket}.pdf"'
+    return response
+
+
+@login_required
+def disposition_sheet(request: HttpRequest, ticket: str) -> HttpResponse:
+    """Lembar disposisi: a printable page for the unit's paper file."""
+    req = _visible(request.user, ticket)
+    if not any(unit == req.unit_id for unit, _role in roles_of(request.user)):
+        raise Http404
+    dispositions = req.dispositions.select_related("by").prefetch_related("staff")
+    return render(
+        request, "requests/disposition_sheet.html", {"req": req, "dispositions": dispositions}
+    )
+
+
+@login_required
+def walk_in(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """An Admin Unit registers a letter delivered in person (PRODUCT.md section 1, step 2)."""
+    services = intake.walk_in_services(request.user)
+    if not services.exists():
+        raise PermissionDenied
+    if slug is None:
+        return render(request, "requests/walk_in_choose.html", {"services": services})
+    service = get_object_or_404(services, slug=slug)
+    data, files = request.POST or None, request.FILES or None
+    person = intake.RequesterForm(data, prefix="requester")
+    form = forms.RequestForm(data, files, service=service)
+    if request.method == "POST" and person.is_valid() and form.is_valid():
+        requester = person.requester(whatsapp=form.cleaned_data["whatsapp"])
+        req = workflow.submit(
+            service,
+            requester=requester,
+            details=form.details(),
+            letter=form.cleaned_data["letter"],
+            supporting=form.cleaned_data["supporting"],
+            by=request.user,
+        )
+        messages.success(
+            request, _("The letter is registered as %(ticket)s.") % {"ticket": req.ticket}
+        )
+        return redirect(req)
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK
+    context = {"service": service, "form": form, "person": person, "walk_in": True}
+    return render(request, "requests/new.html", context, status=status)
