@@ -20,6 +20,11 @@ RULES: dict[str, frozenset[Role]] = {
     "catalog.manage": frozenset({Role.UNIT_ADMIN}),
     "roles.view": frozenset({Role.DIRECTOR}),
     "roles.assign": frozenset({Role.DIRECTOR}),
+    "notifications.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
+    "notifications.retry": frozenset({Role.UNIT_ADMIN}),
+    "surveys.report": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
+    "surveys.publish": frozenset({Role.DIRECTOR}),
+    "requests.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
 }
 
 # model label: the lookup from a row to its unit ("" means the row is the unit)
@@ -29,6 +34,11 @@ UNIT_PATHS: dict[str, str] = {
     "catalog.standardrevision": "service__unit",
     "catalog.application": "owner_unit",
     "accounts.unitrole": "unit",
+    "notifications.message": "req__unit",
+    "notifications.recordedmessage": "req__unit",
+    "surveys.publication": "unit",
+    "requests.servicerequest": "unit",
+    "workdays.closure": "unit",
 }
 
 # Two-factor sign-in is required of these (PRODUCT.md section 5.2); Staff only carry out work.

@@ -70,6 +70,7 @@ class RequestForm(Form):
     application = forms.ModelChoiceField(
         label=_("Application"),
         queryset=Application.objects.none(),
+        empty_label=_("Choose the application"),
         help_text=_("Only applications developed by the unit for the academic community."),
     )
     subject = forms.CharField(label=_("What is requested"), max_length=200)

@@ -28,6 +28,7 @@ ACTION_FORMS = {
     "add_note": forms.ProgressForm,
     "complete": forms.CompleteForm,
 }
+DESTRUCTIVE = {"cancel", "reject"}
 WORKFLOW = {
     "cancel": workflow.cancel,
     "verify": workflow.verify,
@@ -97,6 +98,8 @@ def detail(
         for action in actions
         if action in ACTION_FORMS
     ]
+    # The first constructive action is open; refusing or cancelling takes a deliberate click.
+    first_open = next((a for a, _l, _f in action_forms if a not in DESTRUCTIVE), None)
     sees_all = req.requester_id != request.user.pk or any(
         unit == req.unit_id for unit, _role in roles_of(request.user)
     )
@@ -110,6 +113,10 @@ def detail(
         if sees_all
         else None,
         "sees_all": sees_all,
+        "first_open": first_open,
+        "return_event": req.events.filter(action="return_for_revision").last()
+        if "resubmit" in actions
+        else None,
     }
     status = HTTPStatus.UNPROCESSABLE_ENTITY if forms_with_errors else HTTPStatus.OK
     return render(request, "requests/detail.html", context, status=status)
