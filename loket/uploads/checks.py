@@ -7,7 +7,7 @@ from django.template.defaultfilters import filesizeformat
 
 from .errors import refusal
 from .images import check_image
-from .names import safe_name
+from .names import name_is_plain, safe_name
 from .pdfs import check_pdf
 
 ALL_KINDS = frozenset({"pdf", "image"})
@@ -51,6 +51,8 @@ def check_upload(
     max_pixels: int,
 ) -> CheckedFile:
     """What `file` really is, or a ValidationError (with a code from `errors.MESSAGES`)."""
+    if not name_is_plain(file.name or ""):
+        raise refusal("unsafe_name")
     try:
         data = read_within(file, max_bytes=max_bytes)
         file_type = detect_type(data, kinds=kinds)

@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
     "empty": _("The file is empty."),
+    "unsafe_name": _(
+        "The file name contains characters that are not accepted (such as / \\ < >). "
+        "Rename the file and upload it again."
+    ),
     "too_large": _("The file is larger than the limit of %(limit)s."),
     "unsupported_type": _("This type of file is not accepted. Accepted types: %(allowed)s."),
     "pdf_damaged": _(

@@ -14,6 +14,15 @@ KNOWN_EXTENSIONS = frozenset(
 )
 
 
+# A browser sends a file's own name; these only appear in a crafted upload, so it is refused.
+CRAFTED = re.compile(r"""[/\\<>"]|[\x00-\x1f\x7f]""")
+
+
+def name_is_plain(given: str) -> bool:
+    """No directory parts, markup or control characters: a name a person gave a file."""
+    return not CRAFTED.search(given)
+
+
 def safe_name(given: str, *, extension: str) -> str:
     """`given` without directories, control or markup characters, ending in `extension`."""
     name = unicodedata.normalize("NFC", re.split(r"[/\\]", given)[-1])

@@ -110,3 +110,50 @@ def test_an_oversize_letter_is_refused(client, requester, upgrade_service, appli
     response = client.post(new_url(upgrade_service), form_data(application, letter=big))
     assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert not ServiceRequest.objects.exists()
+
+
+def _bad_uploads():
+    from loket.uploads.tests import corpus
+
+    whole = corpus.pdf()
+    return {
+        "renamed executable": (corpus.upload(corpus.ELF, "surat.pdf"), "tidak diterima"),
+        "encrypted PDF": (
+            corpus.upload(corpus.pdf(change=corpus.with_encryption), "surat.pdf"),
+            "terenkripsi",
+        ),
+        "truncated PDF": (
+            corpus.upload(whole[: len(whole) // 2], "surat.pdf"),
+            "tidak dapat dibaca",
+        ),
+        "image bomb": (
+            corpus.upload(corpus.png_declaring(60_000, 60_000), "scan.png", "image/png"),
+            "piksel",
+        ),
+        "name with markup": (corpus.upload(whole, "<img src=x>.pdf"), "nama berkas"),
+    }
+
+
+@pytest.mark.parametrize("case", list(_bad_uploads()))
+def test_bad_uploads_are_refused_and_nothing_is_stored(
+    client, requester, upgrade_service, application, case
+):
+    letter, message = _bad_uploads()[case]
+    client.force_login(requester)
+    response = client.post(new_url(upgrade_service), form_data(application, letter=letter))
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert message in response.content.decode().lower()
+    assert not ServiceRequest.objects.exists()
+
+
+def test_a_name_with_directories_is_stored_without_them(
+    client, requester, upgrade_service, application
+):
+    from loket.uploads.tests import corpus
+
+    client.force_login(requester)
+    letter = corpus.upload(corpus.pdf(), "..\\..\\windows\\surat.pdf")
+    client.post(new_url(upgrade_service), form_data(application, letter=letter))
+    stored = ServiceRequest.objects.get().current_letter
+    assert stored.name == "surat.pdf"
+    assert ".." not in stored.file.name
