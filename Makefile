@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test test-sqlite test-postgres lint format messages install demo screenshots
+.PHONY: run bench-notifications bench-ikm bench-search test test-sqlite test-postgres lint format messages install demo screenshots
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Loket needs Python 3.12 or newer on PATH (python3.13, python3.12 or python3)."; exit 1; }
@@ -34,7 +34,33 @@ run: install
 	@mkdir -p var
 	DEBUG=1 $(MANAGE) migrate --no-input
 	DEBUG=1 $(MANAGE) load_demo
+	@# The notification worker runs beside the web server; Ctrl-C stops both.
+	DEBUG=1 $(MANAGE) send_notifications & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	DEBUG=1 $(MANAGE) runserver --skip-checks 127.0.0.1:$(PORT)
+
+# Outbox throughput and delay against a stand-in provider on 127.0.0.1, in a throw-away database
+# (PostgreSQL when DATABASE_URL is set); BENCH_ARGS="--messages 2000" to change the load.
+bench-notifications: install
+	DEBUG=1 $(MANAGE) bench_notifications $(BENCH_ARGS)
+
+# The IKM report over 300,000 questionnaire answers, in its own PostgreSQL database (created and
+# seeded on the first run, reused after); BENCH_IKM_ARGS="--responses 1000000" to change the load.
+BENCH_IKM_DB ?= loket_bench_ikm
+BENCH_IKM_URL ?= postgres://$${PGUSER:-postgres}@$${PGHOST:-127.0.0.1}:5432/$(BENCH_IKM_DB)
+bench-ikm: install
+	@createdb -h $${PGHOST:-127.0.0.1} -U $${PGUSER:-postgres} $(BENCH_IKM_DB) 2>/dev/null || true
+	DEBUG=1 DATABASE_URL=$(BENCH_IKM_URL) $(MANAGE) migrate --no-input -v0
+	DEBUG=1 DATABASE_URL=$(BENCH_IKM_URL) $(MANAGE) bench_ikm $(BENCH_IKM_ARGS)
+
+# Pencarian over 1,000,000 requests in its own PostgreSQL database (seeded with COPY on the first
+# run, resumed if interrupted, reused after); BENCH_SEARCH_ARGS="--requests 200000 --runs 100".
+BENCH_SEARCH_DB ?= loket_bench_search
+BENCH_SEARCH_URL ?= postgres://$${PGUSER:-postgres}@$${PGHOST:-127.0.0.1}:5432/$(BENCH_SEARCH_DB)
+bench-search: install
+	@createdb -h $${PGHOST:-127.0.0.1} -U $${PGUSER:-postgres} $(BENCH_SEARCH_DB) 2>/dev/null || true
+	DEBUG=1 DATABASE_URL=$(BENCH_SEARCH_URL) $(MANAGE) migrate --no-input -v0
+	DEBUG=1 DATABASE_URL=$(BENCH_SEARCH_URL) $(MANAGE) bench_search $(BENCH_SEARCH_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -46,11 +72,17 @@ test: install lint
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
 	else echo "DATABASE_URL is not set: the PostgreSQL run was skipped (.ci/run sets it)."; fi
 
+# pytest exits 5 when it collected no test: a run that tested nothing is a failure here.
+PYTEST = $(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run."; exit 1; fi; exit $$rc
+
 test-sqlite: install
-	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+	@echo "== The whole suite on SQLite"
+	env -u DATABASE_URL $(PYTEST)
 
 test-postgres: install
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@echo "== The whole suite on PostgreSQL ($$(echo $$DATABASE_URL | sed 's|//[^@]*@|//|'))"
+	$(PYTEST)
 
 # The main pages in both languages, on a desktop and a phone, as PNGs under test-artifacts/screenshots/
 # (LOKET_SCREENSHOTS=<folder> chooses another); the whole suite takes them too.

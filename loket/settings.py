@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from loket.accounts import sso_config
+from loket.notifications import config as notifications_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
@@ -75,6 +76,11 @@ INSTALLED_APPS = [
     "loket.portal",
     "loket.workdays",
     "loket.requests",
+    "loket.notifications",
+    "loket.surveys",
+    "loket.search",
+    "loket.api",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +116,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "loket.portal.context_processors.portal",
                 "loket.requests.context_processors.inbox",
+                "loket.notifications.context_processors.unread",
+                "loket.surveys.context_processors.reports",
             ],
         },
     },
@@ -198,6 +206,11 @@ if EMAIL_BACKEND_NAME == SMTP_BACKEND:
     }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "loket@localhost")
 
+# Notifications (README, "Notifications"): WHATSAPP_BACKEND is record (the default: kept and shown
+# in the Admin Panel, nothing sent), cloud (Meta's WhatsApp Cloud API) or gateway; NOTIFY_* pace
+# the worker (`manage.py send_notifications`).
+NOTIFICATIONS = notifications_config.from_env(os.environ)
+
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "loket" / "locale"]
@@ -228,6 +241,14 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# The satisfaction survey: a completed request nobody answered the questionnaire for closes after
+# LOKET_AUTO_CLOSE_DAYS days (`manage.py close_unanswered`, run daily); the questionnaire link in
+# the completion message is valid for LOKET_SURVEY_LINK_DAYS days.
+LOKET_AUTO_CLOSE_DAYS = envint("LOKET_AUTO_CLOSE_DAYS", 14)
+LOKET_SURVEY_LINK_DAYS = envint("LOKET_SURVEY_LINK_DAYS", 30)
+if LOKET_AUTO_CLOSE_DAYS < 1 or LOKET_SURVEY_LINK_DAYS < 1:
+    raise ImproperlyConfigured("LOKET_AUTO_CLOSE_DAYS and LOKET_SURVEY_LINK_DAYS must be >= 1.")
+
 # Limits of loket.uploads.checks, applied to every letter and supporting file.
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 UPLOAD_MAX_PDF_PAGES = envint("UPLOAD_MAX_PDF_PAGES", 50)

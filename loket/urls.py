@@ -2,17 +2,25 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from loket.api.api import api
+from loket.notifications.views import whatsapp_webhook
 from loket.portal.views import switch_language
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", switch_language, name="set_language"),
     path("sso/", include("loket.accounts.sso_urls")),
+    path("webhooks/whatsapp/", whatsapp_webhook, name="whatsapp_webhook"),
+    path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("loket.portal.urls")),
     path("", include("loket.catalog.urls")),
     path("", include("loket.requests.urls")),
+    path("", include("loket.notifications.urls")),
+    path("", include("loket.surveys.urls")),
+    path("", include("loket.search.urls")),
+    path("akun/", include("loket.api.urls")),
     path("akun/", include("loket.accounts.urls")),
     prefix_default_language=False,
 )

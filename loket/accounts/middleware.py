@@ -1,6 +1,6 @@
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
@@ -24,10 +24,12 @@ def require_mfa(get_response):
             and not _is_open(request.path_info)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
-            messages.warning(
-                request,
-                _("Your role needs two-factor sign-in. Set up an authenticator app to continue."),
+            message = _(
+                "Your role needs two-factor sign-in. Set up an authenticator app to continue."
             )
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"detail": message, "errors": {}}, status=403)
+            messages.warning(request, message)
             return redirect("mfa_activate_totp")
         return get_response(request)
 

@@ -21,8 +21,9 @@ def describe(violations: list[dict], *, url: str, where: str) -> str:
         lines.append(f"  {violation['helpUrl']}")
         for node in violation["nodes"][:NODES_SHOWN]:
             target = " ".join(str(part) for part in node["target"])
-            lines.append(f"  * {target}: {node['html'][:200]}")
-            summary = node.get("failureSummary", "").replace("\n", " ")
+            html = " ".join(node["html"].split())
+            lines.append(f"  * {target}: {html[:200]}")
+            summary = " ".join(node.get("failureSummary", "").split())
             lines.append(f"    {summary[:300]}")
         if len(violation["nodes"]) > NODES_SHOWN:
             lines.append(f"  * … and {len(violation['nodes']) - NODES_SHOWN} more")

@@ -27,7 +27,6 @@ DEVICES = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
     "phone": {
         "viewport": {"width": 390, "height": 844},
-        "device_scale_factor": 1,
         "is_mobile": True,
         "has_touch": True,
     },
@@ -76,7 +75,7 @@ def device(request) -> str:
 
 
 @pytest.fixture
-def visitor(request, chromium, live_server, lang: str, device: str):
+def visitor(request, chromium, live_server, lang: str, device: str, screenshots: Path):
     context = chromium.new_context(
         base_url=live_server.url, locale=LOCALES[lang], **DEVICES[device]
     )
@@ -84,9 +83,12 @@ def visitor(request, chromium, live_server, lang: str, device: str):
     expect.set_options(timeout=TIMEOUT_MS)
     visitor = Visitor(context.new_page(), lang=lang, device=device)
     yield visitor
+    passed = request.node.stash.get(CALL_PASSED, None)
+    if passed is False:
+        visitor.page.screenshot(path=screenshots / f"failed-{request.node.name}.png")
     context.close()
-    unchecked = visitor.unchecked()
-    if request.node.stash.get(CALL_PASSED, False):
+    if passed:
+        unchecked = visitor.unchecked()
         assert not unchecked, f"the journey reached pages it never checked: {unchecked}"
 
 

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_it_finds_and_opens_a_service_with_the_keyboard_alone(visitor, service):
-    ServiceFactory(unit=service.unit)
+    other = ServiceFactory(unit=service.unit, name_id="Layanan VPN", name_en="VPN Service")
     page, say, name = visitor.page, visitor.say, visitor.name_of(service)
     visitor.open("/")
     visitor.check()
@@ -26,6 +26,7 @@ def test_it_finds_and_opens_a_service_with_the_keyboard_alone(visitor, service):
 
     result = page.get_by_role("link", name=name, exact=True)
     expect(result).to_have_count(1)
+    expect(page.get_by_role("link", name=visitor.name_of(other), exact=True)).to_have_count(0)
     visitor.tab_to(result)
     page.keyboard.press("Enter")
     visitor.arrives_at(name)

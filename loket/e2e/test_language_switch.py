@@ -1,8 +1,6 @@
 import pytest
 from playwright.sync_api import expect
 
-from .words import words_in
-
 pytestmark = pytest.mark.browser
 
 
@@ -20,4 +18,4 @@ def test_it_keeps_the_page_when_switching_language(visitor, service):
 
     page.goto("/layanan/")
     expect(page).to_have_url(visitor.url("/layanan/"))
-    visitor.arrives_at(words_in(chosen)["Services"])
+    visitor.arrives_at(visitor.say("Services"))

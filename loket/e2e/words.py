@@ -8,12 +8,9 @@ INDONESIAN = {
     "Language": "Bahasa",
     "Main navigation": "Navigasi utama",
     "Menu": "Menu",
-    "Home": "Halaman Depan",
     "Services": "Layanan",
-    "Units": "Unit",
     "My History": "Riwayat Saya",
-    "Search": "Pencarian",
-    "Search services": "Cari layanan",
+    "Search": "Pencarian",  # the page and its link; the search button says "Cari"
     "What service do you need?": "Layanan apa yang Anda butuhkan?",
     "Create Request": "Buat Permintaan",
     "Service Information": "Informasi Layanan",
@@ -21,10 +18,60 @@ INDONESIAN = {
     "Login": "Masuk",
     "Password": "Kata sandi",
     "Sign out": "Keluar",
-    "Page not found": "Halaman tidak ditemukan",
+    # The SOP#24 path (PRODUCT.md section 1: the status and action words)
+    "Application": "Aplikasi",
+    "What is to be upgraded": "Yang ingin di-upgrade",
+    "Description": "Uraian",
+    "Letter number": "Nomor surat",
+    "Letter date": "Tanggal surat",
+    "Signed by (name)": "Ditandatangani oleh (nama)",
+    "Signatory's position": "Jabatan penanda tangan",
+    "Requesting unit": "Unit pemohon",
+    "WhatsApp number": "Nomor WhatsApp",
+    "Signed request letter": "Surat permohonan yang telah ditandatangani",
+    "Save": "Simpan",
+    "Return": "Kembalikan",
+    "Reason for the return": "Alasan pengembalian",
+    "Resubmit": "Kirim Ulang",
+    "Verify": "Verifikasi",
+    "Forward to Director": "Teruskan ke Direktur",
+    "Dispose": "Disposisikan",
+    "For follow-up": "Untuk ditindaklanjuti",
+    "Start work": "Kerjakan",
+    "Inbox": "Kotak Masuk",
+    "Submitted": "Diajukan",
+    "Returned": "Dikembalikan",
+    "Completed": "Selesai",
+    "Timeline": "Riwayat Proses",
+    "Request submitted through the portal": "Permohonan diajukan melalui portal",
+    "Returned for revision": "Dikembalikan untuk diperbaiki",
+    "Revised and resubmitted": "Diperbaiki dan dikirim ulang",
+    "Letter verified": "Surat terverifikasi",
+    "Forwarded to the Director": "Diteruskan ke Direktur",
+    "Disposed to staff": "Didisposisikan kepada staf",
+    "Work started": "Mulai dikerjakan",
+    "Completed (event)": "Selesai dikerjakan",
+    # The satisfaction survey (PRODUCT.md: Isi Kuesioner, Ditutup)
+    "Complete": "Selesaikan",
+    "Result summary": "Ringkasan hasil",
+    "Fill in questionnaire": "Isi Kuesioner",
+    "Questionnaire": "Kuesioner",
+    "Suggestions and comments (optional)": "Saran dan masukan (tidak wajib)",
+    "Send answers": "Kirim jawaban",
+    "Closed": "Ditutup",
+    "Satisfaction index (IKM)": "Indeks Kepuasan Masyarakat (IKM)",
+    "Respondents": "Responden",
 }
 
 
 def words_in(lang: str) -> dict[str, str]:
     """English source words mapped to what the page shows in `lang`."""
-    return INDONESIAN if lang == "id" else {english: english for english in INDONESIAN}
+    if lang == "id":
+        return INDONESIAN
+    # "(event)" and similar notes tell apart two English keys that read alike.
+    return {
+        english: english.split(" (")[0]
+        if english.endswith(")") and "(event)" in english
+        else english
+        for english in INDONESIAN
+    }

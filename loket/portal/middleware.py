@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language_from_path, gettext
 
 
 def remembered_language(get_response):
@@ -28,13 +28,22 @@ def remembered_language(get_response):
             # The Admin Panel and the SSO endpoints have one address in every language.
             translation.activate(chosen)
             request.LANGUAGE_CODE = chosen
+        if is_api(request.path_info):
+            # API clients say their language with Accept-Language (or the portal's cookie).
+            language = translation.get_language_from_request(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return get_response(request)
 
     return middleware
 
 
 def _is_localized(path: str) -> bool:
-    return not path.startswith(("/admin/", "/static/", "/i18n/", "/media/", "/sso/"))
+    return not path.startswith(("/admin/", "/static/", "/i18n/", "/media/", "/sso/", "/api/"))
+
+
+def is_api(path: str) -> bool:
+    return path.startswith("/api/")
 
 
 def refuse_null_characters(get_response):
@@ -44,6 +53,9 @@ def refuse_null_characters(get_response):
     def middleware(request: HttpRequest) -> HttpResponse:
         values = [request.path_info, *(v for vs in request.GET.lists() for v in vs[1])]
         if any("\x00" in value for value in values):
+            if is_api(request.path_info):
+                detail = gettext("The address contains a NUL character.")
+                return JsonResponse({"detail": detail, "errors": {}}, status=400)
             return render(request, "400.html", status=400)
         return get_response(request)
 

@@ -5,5 +5,4 @@ from . import views
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("pencarian/", views.search, name="search"),
 ]

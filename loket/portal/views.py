@@ -9,8 +9,6 @@ from django.views.i18n import set_language
 
 from loket.catalog.models import Category, Service, Unit
 
-SEARCH_LIMIT = 50
-
 
 def home(request: HttpRequest) -> HttpResponse:
     """Halaman Depan: search, the units, the categories and a few services."""
@@ -22,29 +20,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "services": Service.objects.for_cards()[:6],
     }
     return render(request, "portal/home.html", context)
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    """Pencarian: services by name, summary, category or unit."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = []
-    if query:
-        words = Q()
-        for word in query.split()[:10]:
-            words &= (
-                Q(name_id__icontains=word)
-                | Q(name_en__icontains=word)
-                | Q(summary_id__icontains=word)
-                | Q(summary_en__icontains=word)
-                | Q(code__icontains=word)
-                | Q(category__name_id__icontains=word)
-                | Q(category__name_en__icontains=word)
-                | Q(unit__name_id__icontains=word)
-                | Q(unit__name_en__icontains=word)
-                | Q(unit__code__iexact=word)
-            )
-        results = list(Service.objects.for_cards().filter(words)[:SEARCH_LIMIT])
-    return render(request, "portal/search.html", {"query": query, "results": results})
 
 
 def switch_language(request: HttpRequest) -> HttpResponse:

@@ -80,7 +80,7 @@ class RequestForm(Form):
     )
     letter_number = forms.CharField(label=_("Letter number"), max_length=100)
     letter_date = forms.DateField(
-        label=_("Letter date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Letter date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     signatory_name = forms.CharField(label=_("Signed by (name)"), max_length=200)
     signatory_position = forms.CharField(label=_("Signatory's position"), max_length=200)
@@ -208,7 +208,9 @@ class DisposeForm(Form):
         initial=Urgency.NORMAL,
         widget=forms.RadioSelect,
     )
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=_("Due date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
 
     def __init__(self, *args, req, **kwargs):
         super().__init__(*args, **kwargs)

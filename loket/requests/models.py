@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -65,8 +65,11 @@ class ServiceRequestQuerySet(models.QuerySet):
         staff_units = {unit for unit, role in held if role == Role.STAFF}
         condition = Q(requester=user) | Q(unit_id__in=unit_wide)
         if staff_units:
-            condition |= Q(unit_id__in=staff_units, dispositions__staff=user)
-        return self.filter(condition).distinct()
+            # EXISTS rather than a join: no duplicate rows, so no DISTINCT, which would keep
+            # PostgreSQL from reading a large unit's requests in index order (search, lists).
+            disposed = Disposition.objects.filter(req=OuterRef("pk"), staff=user)
+            condition |= Q(unit_id__in=staff_units) & Q(Exists(disposed))
+        return self.filter(condition)
 
     def in_inbox_of(self, user, role: str):
         """What waits for this user's action in this role."""

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from loket.accounts.permissions import roles_of
+
 from .models import Event, ServiceRequest
 
 # The buttons' labels: PRODUCT.md's action words.
@@ -38,6 +40,11 @@ EVENT_LABELS = {
 
 def event_label(action: str) -> str:
     return str(EVENT_LABELS.get(action, action))
+
+
+def sees_everything(req: ServiceRequest, user) -> bool:
+    """Unit roles see the whole timeline and who did what; the requester sees the public part."""
+    return req.requester_id != user.pk or any(unit == req.unit_id for unit, _role in roles_of(user))
 
 
 def timeline_for(req: ServiceRequest, *, internal: bool) -> list[Event]:

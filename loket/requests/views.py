@@ -14,7 +14,7 @@ from loket.catalog.models import Service
 
 from . import documents, forms, intake, workflow
 from .models import ServiceRequest
-from .presenters import ACTION_LABELS, timeline_for
+from .presenters import ACTION_LABELS, sees_everything, timeline_for
 
 # action: the form that reads its input (workflow functions share the action's name)
 ACTION_FORMS = {
@@ -100,9 +100,7 @@ def detail(
     ]
     # The first constructive action is open; refusing or cancelling takes a deliberate click.
     first_open = next((a for a, _l, _f in action_forms if a not in DESTRUCTIVE), None)
-    sees_all = req.requester_id != request.user.pk or any(
-        unit == req.unit_id for unit, _role in roles_of(request.user)
-    )
+    sees_all = sees_everything(req, request.user)
     context = {
         "req": req,
         "actions": actions,

@@ -1,5 +1,5 @@
 """Every change of a request's state: one function per action, each doing, in one transaction,
-lock → check → change → record (→ queue notifications, once the outbox exists).
+lock → check → change → record → queue notifications (loket.notifications outbox rows).
 
 TRANSITIONS is the only statement of which action may start from which status and who may take
 it; the request page draws its buttons from the same table (`available_actions`).
@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from loket import notifications
 from loket.accounts.models import Role, User
 from loket.accounts.permissions import has_role
 from loket.catalog.models import Application, Service
@@ -56,7 +57,12 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str | None, str]] = {
     "add_note": (frozenset({Status.IN_PROGRESS}), None, ASSIGNED_STAFF),
     "resubmit": (frozenset({Status.RETURNED}), Status.SUBMITTED, REQUESTER),
     "cancel": (frozenset({Status.SUBMITTED, Status.RETURNED}), Status.CANCELLED, REQUESTER),
+    # Through the questionnaire (loket.surveys), or by the system (by=None) when unanswered.
+    "close": (frozenset({Status.COMPLETED}), Status.CLOSED, REQUESTER),
 }
+# Actions the system itself may take (by=None): close_unanswered's automatic close.
+SYSTEM_ACTIONS = frozenset({"close"})
+CLOSE_REASONS = ("answered", "unanswered")
 
 # Rules 1–3 of SOP#24 that the Admin Unit ticks when verifying (PRODUCT.md section 2).
 CHECKLIST = ("signed", "stamped", "whatsapp_stated", "in_house_application", "academic_audience")
@@ -153,6 +159,7 @@ def submit(
     )
     _attach(req, [letter], kind=FileKind.LETTER, by=by, event=event)
     _attach(req, supporting, kind=FileKind.SUPPORTING, by=by, event=event)
+    notifications.queue_for(event)
     return req
 
 
@@ -340,6 +347,7 @@ def add_note(
         req, action="add_note", actor=by, from_status=req.status, note=note, public=public
     )
     _attach(req, files, kind=FileKind.RESULT, by=by, event=event)
+    notifications.queue_for(event)
     return event
 
 
@@ -358,16 +366,32 @@ def complete(
     return req
 
 
+# Closing --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def close(req: ServiceRequest, *, by: User | None, reason: str) -> ServiceRequest:
+    """Ditutup: the requester answered the questionnaire ("answered"), or nobody did within
+    LOKET_AUTO_CLOSE_DAYS and the system closes it (by=None, "unanswered")."""
+    if reason not in CLOSE_REASONS:
+        raise ValueError(f"reason must be one of {CLOSE_REASONS}, not {reason!r}")
+    req = _lock_for("close", req, by)
+    req.closed_at = timezone.now()
+    _change(req, "close", by=by, data={"reason": reason})
+    return req
+
+
 # Shared steps ---------------------------------------------------------------------------------
 
 
-def _lock_for(action: str, req: ServiceRequest, user: User) -> ServiceRequest:
+def _lock_for(action: str, req: ServiceRequest, user: User | None) -> ServiceRequest:
     sources, _target, _who = TRANSITIONS[action]
     # Lock first, then check: a second "verify" waits here and then sees VERIFIED.
     req = (
         ServiceRequest.objects.select_for_update().select_related("service", "unit").get(pk=req.pk)
     )
-    if not may(action, req, user):
+    allowed = action in SYSTEM_ACTIONS if user is None else may(action, req, user)
+    if not allowed:
         raise PermissionDenied
     if req.status not in sources:
         raise TransitionError(
@@ -389,6 +413,8 @@ def _change(
     from_status = req.status
     req.status = TRANSITIONS[action][1] or req.status
     req.save()
-    return Event.record(
+    event = Event.record(
         req, action=action, actor=by, from_status=from_status, note=note, public=public, data=data
     )
+    notifications.queue_for(event)  # outbox rows in this same transaction
+    return event

@@ -12,11 +12,15 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {
     # the portal and the catalog
     "portal:home",
-    "portal:search",
+    "search:search",
     "catalog:services",
     "catalog:service",
     "catalog:units",
     "catalog:unit",
+    # a unit's published satisfaction index, and the signed questionnaire link (the signature
+    # stands in for signing in)
+    "surveys:unit",
+    "surveys:link",
     "set_language",
     # signing in, registering, recovering a password
     "account_login",
@@ -41,6 +45,15 @@ PUBLIC = {
     "saml_login",
     "openid_connect_login",
     "openid_connect_callback",
+    # the API's description, its public catalog and search (requests need a token or session)
+    "api:api-root",
+    "api:openapi-json",
+    "api:openapi-view",
+    "api:units",
+    "api:services",
+    "api:service",
+    "api:applications",
+    "api:search",
     # the Admin Panel's own sign-in (it sends people to account_login) and sign-out
     "admin:login",
     "admin:logout",

@@ -100,3 +100,12 @@ def test_overdue_requests_are_marked(client, unit_admin, upgrade_service, reques
     }
     assert "Terlambat" in row_of[late.ticket]
     assert "Terlambat" not in row_of[on_time.ticket]
+
+
+def test_date_fields_are_prefilled_in_the_format_date_inputs_read(
+    client, requester, submitted, unit_admin
+):
+    workflow.return_for_revision(submitted, by=unit_admin, failed_rules=[], reason="Perbaiki.")
+    client.force_login(requester)
+    page = client.get(f"/permintaan/{submitted.ticket}/kirim-ulang/").content.decode()
+    assert f'value="{submitted.letter_date:%Y-%m-%d}"' in page

@@ -1,0 +1,85 @@
+"""One results page of a search, shared by the Pencarian page and the API."""
+
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from django.core.paginator import Page, Paginator
+
+from . import query
+from .forms import Kind
+from .query import Criteria
+
+PER_PAGE = 20
+SERVICES_PREVIEW = 6  # services shown above the requests when searching everything
+MAX_SERVICES = 200
+COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP + 1 rows: a word found in a million requests needs no exact
+    count, only "more than 1,000", and counting them all would cost most of the search's time."""
+
+    def __init__(self, object_list, per_page: int, *, cap: int = COUNT_CAP) -> None:
+        super().__init__(object_list, per_page)
+        self.cap = cap
+
+    @cached_property
+    def counted(self) -> int:
+        # Unordered: any cap + 1 matching rows will do, and PostgreSQL then stops early.
+        return self.object_list.order_by().select_related(None)[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, self.cap)
+
+    @property
+    def more(self) -> bool:
+        return self.counted > self.cap
+
+
+@dataclass(frozen=True)
+class Results:
+    services: Page | None = None
+    requests: Page | None = None
+    near_services: bool = False
+    suggestion: str = (
+        ""  # the words the requests shown were found by, when the asked ones found none
+    )
+
+
+def find(criteria: Criteria, *, user, kind: str, page=1, per_page: int = PER_PAGE) -> Results:
+    """The services and requests to show; a type not asked for (or not allowed) is None."""
+    services = requests = None
+    near_services, suggestion = False, ""
+    wants_services = kind == Kind.SERVICES or (
+        kind == Kind.EVERYTHING and not criteria.narrows_requests
+    )
+    if wants_services and criteria.text and not criteria.ticket:
+        size, number = (per_page, page) if kind == Kind.SERVICES else (SERVICES_PREVIEW, 1)
+        services, near_services = _services(criteria, size, number)
+    signed_in = getattr(user, "is_authenticated", False)
+    if kind in (Kind.EVERYTHING, Kind.REQUESTS) and signed_in:
+        if criteria.text or criteria.narrows_requests:
+            requests, suggestion = _requests(criteria, user, per_page, page)
+    return Results(services, requests, near_services, suggestion)
+
+
+def _services(criteria: Criteria, per_page: int, page) -> tuple[Page, bool]:
+    found, near = list(query.services(criteria)[:MAX_SERVICES]), False
+    if not found:
+        found = list(query.services(criteria, near=True)[:MAX_SERVICES])
+        near = bool(found)
+    return Paginator(found, per_page).get_page(page), near
+
+
+def _requests(criteria: Criteria, user, per_page: int, page) -> tuple[Page, str]:
+    paginator = CappedPaginator(query.requests(criteria, user=user), per_page)
+    suggestion = ""
+    if not paginator.count and (suggestion := query.suggestion(criteria)):
+        instead = replace(criteria, text=suggestion)
+        paginator = CappedPaginator(query.requests(instead, user=user), per_page)
+    found = paginator.get_page(page)
+    if paginator.count:
+        start, stop = found.start_index() - 1, found.end_index()
+        found.object_list = query.fetch(paginator.object_list, start, stop, many=paginator.more)
+    return found, suggestion if paginator.count else ""

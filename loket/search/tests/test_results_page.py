@@ -1,0 +1,156 @@
+"""The Pencarian page: services and requests, ticket numbers, pages, filters and their errors."""
+
+import datetime
+import re
+from http import HTTPStatus
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from loket.catalog.tests.factories import CategoryFactory, ServiceFactory
+from loket.requests.tests import factories
+from loket.search.results import PER_PAGE
+
+pytestmark = pytest.mark.django_db
+TICKET_LINK = re.compile(r'href="/permintaan/([A-Z0-9-]+)/"')
+
+
+def tickets(response) -> list[str]:
+    return TICKET_LINK.findall(response.content.decode())
+
+
+def file_requests(count, service, requester, application, **details):
+    return [
+        factories.submit(service, requester, application=application, **details)
+        for _ in range(count)
+    ]
+
+
+def test_it_finds_services_by_name_category_unit_and_standard(client, unit):
+    category = CategoryFactory(slug="jaringan", name_id="Layanan Jaringan", name_en="Network")
+    vpn = ServiceFactory(unit=unit, category=category, name_id="Akses VPN", name_en="VPN access")
+    mail = ServiceFactory(unit=unit, name_id="Email Institusi", name_en="Institutional e-mail")
+    mail.revisions.update(requirements_id="Surat permohonan bermeterai")
+
+    def names(query):
+        page = client.get("/pencarian/", {"q": query}).content.decode()
+        return {
+            s.name_id
+            for s in (vpn, mail)
+            if f">{s.name_id}</a>" in page.replace("<mark>", "").replace("</mark>", "")
+        }
+
+    assert names("vpn") == {"Akses VPN"}
+    assert names("jaringan") == {"Akses VPN"}
+    assert names("bermeterai") == {"Email Institusi"}
+    assert names("direktorat") == {"Akses VPN", "Email Institusi"}
+
+
+def test_the_address_is_the_search_and_the_header_box_keeps_it(client, unit):
+    ServiceFactory(unit=unit, name_id="Akses VPN")
+    page = client.get("/pencarian/?q=vpn").content.decode()
+    assert 'id="header-q" type="search" name="q" value="vpn"' in page
+    assert "<mark>VPN</mark>" in page
+    assert 'action="/pencarian/"' in page
+
+
+def test_english_page_speaks_english(client, unit):
+    ServiceFactory(unit=unit, name_id="Akses VPN", name_en="VPN access")
+    page = client.get("/en/pencarian/?q=vpn").content.decode()
+    assert "1 result for “vpn”" in page
+
+
+def test_a_ticket_number_matches_exactly_and_by_prefix(
+    client, requester, upgrade_service, application
+):
+    filed = file_requests(12, upgrade_service, requester, application)
+    client.force_login(requester)
+    exact = filed[10].ticket  # DTIK-YYYY-000011
+    assert tickets(client.get("/pencarian/", {"q": exact})) == [exact]
+    prefix = exact[:-1]  # DTIK-YYYY-00001: numbers 10 to 12
+    assert tickets(client.get("/pencarian/", {"q": prefix.lower()})) == [
+        r.ticket for r in filed[9:12]
+    ]
+
+
+def test_every_word_must_be_found(client, requester, upgrade_service, application):
+    plain = {"description": "Rincian terlampir."}
+    file_requests(1, upgrade_service, requester, application, subject="Modul laporan", **plain)
+    file_requests(1, upgrade_service, requester, application, subject="Modul presensi", **plain)
+    client.force_login(requester)
+    assert len(tickets(client.get("/pencarian/", {"q": "modul"}))) == 2
+    assert len(tickets(client.get("/pencarian/", {"q": "modul laporan"}))) == 1
+    assert len(tickets(client.get("/pencarian/", {"q": "fakultas teknik"}))) == 2
+    assert tickets(client.get("/pencarian/", {"q": "modul keuangan"})) == []
+
+
+def test_requests_come_in_pages_with_a_shareable_address(
+    client, requester, upgrade_service, application
+):
+    file_requests(PER_PAGE + 3, upgrade_service, requester, application)
+    client.force_login(requester)
+    first = client.get("/pencarian/", {"q": "modul", "type": "requests"})
+    second = client.get("/pencarian/", {"q": "modul", "type": "requests", "page": 2})
+    assert len(tickets(first)) == PER_PAGE and len(tickets(second)) == 3
+    assert set(tickets(first)).isdisjoint(tickets(second))
+    assert "?q=modul&amp;type=requests&amp;page=2" in first.content.decode()
+    assert client.get("/pencarian/", {"q": "modul", "page": "x"}).status_code == HTTPStatus.OK
+
+
+def test_filters_narrow_the_requests(client, requester, upgrade_service, application, unit):
+    other_service = ServiceFactory(unit=unit, slug="email", name_id="Email Institusi")
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC)):
+        march = file_requests(1, upgrade_service, requester, application)[0]
+    with time_machine.travel(datetime.datetime(2026, 5, 4, 9, tzinfo=datetime.UTC)):
+        may = file_requests(1, upgrade_service, requester, application)[0]
+        mail = factories.submit(other_service, requester)
+    client.force_login(requester)
+
+    def found(**filters):
+        return set(tickets(client.get("/pencarian/", filters)))
+
+    assert found(since="2026-04-01") == {may.ticket, mail.ticket}
+    assert found(until="2026-03-02") == {march.ticket}
+    assert found(service="email") == {mail.ticket}
+    assert found(q="modul", service="layanan-upgrade-aplikasi", since="2026-05-04") == {may.ticket}
+    assert found(status="cancelled") == set()
+
+
+@pytest.mark.parametrize(
+    "filters, message",
+    [
+        ({"status": "lost"}, "pilihan yang valid"),
+        ({"service": "no-such-service"}, "pilihan yang valid"),
+        ({"since": "2026-02-30"}, "Masukkan tanggal yang valid"),
+        ({"since": "0202-01-01"}, "Masukkan tanggal antara"),
+        ({"since": "2026-05-01", "until": "2026-04-01"}, "sebelum awalnya"),
+        ({"type": "complaints"}, "pilihan yang valid"),
+        ({"q": "x" * 201}, "200"),
+    ],
+)
+def test_bad_filter_values_are_explained_not_crashed_on(client, requester, filters, message):
+    client.force_login(requester)
+    response = client.get("/pencarian/", filters)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    page = response.content.decode()
+    assert 'role="alert"' in page and message in page
+
+
+def test_the_query_count_does_not_grow_with_the_results(
+    client, unit_admin, requester, upgrade_service, application
+):
+    client.force_login(unit_admin)
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/pencarian/", {"q": "modul"})
+        assert response.status_code == HTTPStatus.OK
+        return len(ctx)
+
+    file_requests(2, upgrade_service, requester, application)
+    few = queries()
+    file_requests(PER_PAGE + 5, upgrade_service, requester, application)
+    assert queries() == few
+    assert few <= 16

@@ -1,0 +1,242 @@
+"""The SKM report of a unit, a service or the whole university for one period.
+
+Every figure comes from whole-number sums that the database groups per unit, service and month
+in one query (`monthly_tallies`); months are then folded into the periods asked for, so the
+answers themselves never travel to Python and the index stays exact (loket.surveys.ikm).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from loket.catalog.models import Service, Unit
+from loket.requests.models import ServiceRequest
+
+from . import ikm
+from .models import PROFILE, Element, Response
+from .periods import Period
+
+SUGGESTIONS_SHOWN = 100
+Key = tuple[int, int, datetime.date]  # unit, service, first day of a month or period
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A unit, one of its services, or (neither) the whole university."""
+
+    unit: Unit | None = None
+    service: Service | None = None
+
+    def filter(self, queryset: QuerySet) -> QuerySet:
+        if self.service:
+            return queryset.filter(service=self.service)
+        if self.unit:
+            return queryset.filter(unit=self.unit)
+        return queryset
+
+    @property
+    def breakdown(self) -> str:
+        """What the report lists one row per: services of a unit, units of the university."""
+        return "" if self.service else "service" if self.unit else "unit"
+
+    def __str__(self) -> str:
+        if self.service:
+            return f"{self.service.name} · {self.unit.name}"
+        return self.unit.name if self.unit else _("The whole university")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One group's index beside the number of requests completed (the survey's population)."""
+
+    label: str
+    result: ikm.Result
+    population: int
+
+    @property
+    def minimum(self) -> int:
+        return ikm.minimum_sample(self.population)
+
+    @property
+    def enough(self) -> bool:
+        return self.result.respondents >= self.minimum
+
+
+@dataclass(frozen=True)
+class ElementRow:
+    element: Element
+    total: int  # the sum of its answers
+    nrr: Fraction
+
+    @property
+    def weighted(self) -> Fraction:
+        return self.nrr * ikm.WEIGHT
+
+    @property
+    def weighted_rounded(self) -> Decimal:
+        return ikm.round_half_up(self.weighted, 3)
+
+    @property
+    def converted(self) -> Decimal:
+        return ikm.converted(self.nrr)
+
+    @property
+    def grade(self) -> ikm.Grade:
+        return ikm.grade(self.converted)
+
+    def rounded(self, places: int = 2) -> Decimal:
+        return ikm.round_half_up(self.nrr, places)
+
+
+@dataclass
+class Report:
+    scope: Scope
+    period: Period
+    summary: Row
+    elements: list[ElementRow]
+    trend: list[tuple[Period, Row]]
+    breakdown: list[Row]
+    profile: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestions: list[Response] = field(default_factory=list)
+    suggestion_count: int = 0
+
+    @property
+    def skm(self) -> Decimal:
+        return ikm.round_half_up(self.summary.result.skm, 4)
+
+    @property
+    def lowest_first(self) -> list[ElementRow]:
+        return sorted(self.elements, key=lambda row: (row.nrr, row.element.number))
+
+
+def build(scope: Scope, period: Period, *, suggestions: int = SUGGESTIONS_SHOWN) -> Report:
+    trend_periods = period.trend()
+    tallies = monthly_tallies(scope.filter(Response.objects.all()), trend_periods)
+    population = period_population(scope.filter(ServiceRequest.objects.all()), trend_periods)
+    summary = fold(tallies, population, period, label=str(scope))
+    report = Report(
+        scope=scope,
+        period=period,
+        summary=summary,
+        elements=element_rows(summary.result),
+        trend=[(p, fold(tallies, population, p, label=str(p))) for p in trend_periods],
+        breakdown=breakdown(scope, tallies, population, period),
+    )
+    in_period = scope.filter(Response.objects.all()).filter(
+        month__gte=period.start, month__lt=period.end
+    )
+    report.profile, report.suggestion_count = profile(in_period)
+    report.suggestions = list(
+        in_period.exclude(suggestion="")
+        .select_related("service")
+        .only("answered_at", "suggestion", "service__name_id", "service__name_en")
+        .order_by("-answered_at", "-id")[:suggestions]
+    )
+    return report
+
+
+def monthly_tallies(responses: QuerySet, trend: list[Period]) -> dict[Key, ikm.Result]:
+    """(unit, service, month): respondents and the sum of each element's answers. One query."""
+    sums = {f"t{n}": Sum(f"u{n}") for n in range(1, ikm.ELEMENTS + 1)}
+    rows = (
+        responses.filter(month__gte=trend[0].start, month__lt=trend[-1].end)
+        .values("unit_id", "service_id", "month")
+        .annotate(respondents=Count("id"), **sums)
+        .order_by()
+    )
+    return {
+        (row["unit_id"], row["service_id"], row["month"]): ikm.Result(
+            row["respondents"], tuple(row[name] for name in sums)
+        )
+        for row in rows
+    }
+
+
+def period_population(requests: QuerySet, trend: list[Period]) -> dict[Key, int]:
+    """(unit, service, period start): the requests completed in each period, whoever answered.
+    One query, comparing times with each period's bounds rather than converting every row."""
+    counts = {
+        f"p{n}": Count("id", filter=Q(completed_at__gte=since, completed_at__lt=until))
+        for n, (since, until) in enumerate(bounds(p) for p in trend)
+    }
+    since, until = bounds(trend[0])[0], bounds(trend[-1])[1]
+    rows = (
+        requests.filter(completed_at__gte=since, completed_at__lt=until)
+        .values("unit_id", "service_id")
+        .annotate(**counts)
+        .order_by()
+    )
+    return {
+        (row["unit_id"], row["service_id"], p.start): row[f"p{n}"]
+        for row in rows
+        for n, p in enumerate(trend)
+    }
+
+
+def bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
+    """Midnight at the period's first day and the day after it, in the portal's time zone."""
+    zone = timezone.get_current_timezone()
+    return tuple(
+        datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+        for day in (period.start, period.end)
+    )
+
+
+def fold(tallies, population, period: Period, *, label: str, keep=lambda key: True) -> Row:
+    """Add up the months of `period` (and of the groups `keep` accepts)."""
+    result = ikm.NOBODY
+    for key, tally in tallies.items():
+        if period.start <= key[2] < period.end and keep(key):
+            result += tally
+    completed = sum(n for key, n in population.items() if key[2] == period.start and keep(key))
+    return Row(label=label, result=result, population=completed)
+
+
+def element_rows(result: ikm.Result) -> list[ElementRow]:
+    if not result.answered:
+        return []
+    rows = zip(Element.objects.all(), result.totals, result.nrrs, strict=False)
+    return [ElementRow(element, total, nrr) for element, total, nrr in rows]
+
+
+def breakdown(scope: Scope, tallies, population, period: Period) -> list[Row]:
+    """One row per service of the unit (or per unit of the university) that had any activity."""
+    if not scope.breakdown:
+        return []
+    position = 1 if scope.breakdown == "service" else 0
+    ids = {key[position] for key in [*tallies, *population]}
+    model = Service if scope.breakdown == "service" else Unit
+    rows = [
+        fold(
+            tallies,
+            population,
+            period,
+            label=obj.name,
+            keep=lambda key, pk=obj.pk: key[position] == pk,
+        )
+        for obj in model.objects.filter(pk__in=ids)
+    ]
+    return [row for row in rows if row.result.answered or row.population]
+
+
+def profile(responses: QuerySet) -> tuple[dict[str, list[tuple[str, int]]], int]:
+    """How many respondents gave each profile answer (or none), and how many wrote a suggestion."""
+    counts = {
+        f"{name}__{value}": Count("id", filter=Q(**{name: value}))
+        for name, choices in PROFILE.items()
+        for value in [*choices.values, ""]
+    }
+    totals = responses.aggregate(**counts, suggestions=Count("id", filter=~Q(suggestion="")))
+    shown = {
+        name: [
+            (str(label), totals[f"{name}__{value}"])
+            for value, label in [*choices.choices, ("", _("Not stated"))]
+        ]
+        for name, choices in PROFILE.items()
+    }
+    return shown, totals["suggestions"]
