@@ -54,6 +54,8 @@ def excerpt(text: str, terms: list[str], *, width: int = 160) -> SafeString:
     text = " ".join(str(text or "").split())
     found = spans(text, terms)
     start = max(0, found[0][0] - width // 3) if found else 0
+    if start and (space := text.find(" ", start, found[0][0])) != -1:
+        start = space + 1  # begin at a word, not inside one
     piece = text[start : start + width]
     prefix = "…" if start else ""
     suffix = "…" if start + width < len(text) else ""

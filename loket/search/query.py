@@ -41,7 +41,11 @@ SUGGESTION = """
 REQUEST_FIELDS = ("subject", "requesting_unit", "signatory_name", "letter_number", "description")
 SERVICE_FIELDS = ("name_id", "name_en", "summary_id", "summary_en", "code")
 PLACE_FIELDS = (
-    *("category__name_id", "category__name_en", "unit__name_id", "unit__name_en", "unit__code"),
+    "category__name_id",
+    "category__name_en",
+    "unit__name_id",
+    "unit__name_en",
+    "unit__code",
 )
 STANDARD_FIELDS = (
     *("product_id", "product_en", "application_id", "application_en"),
