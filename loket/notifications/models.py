@@ -115,6 +115,10 @@ class MessageQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
+    def mark_read(self) -> int:
+        """Mark the unread ones read; the page and the API both call this."""
+        return self.unread().update(read_at=timezone.now(), state=State.READ)
+
 
 class Message(models.Model):
     """One outbox row: one recipient, one channel, written in the change's own transaction."""

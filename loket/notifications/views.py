@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import webhooks
 from .forms import PreferenceForm
-from .models import Message, Preference, State
+from .models import Message, Preference
 
 
 @login_required
@@ -30,19 +29,15 @@ def centre(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
-    _read(Message.objects.inbox_of(request.user).filter(pk=pk))
+    Message.objects.inbox_of(request.user).filter(pk=pk).mark_read()
     return _back(request)
 
 
 @require_POST
 @login_required
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    _read(Message.objects.inbox_of(request.user))
+    Message.objects.inbox_of(request.user).mark_read()
     return _back(request)
-
-
-def _read(messages_) -> int:
-    return messages_.unread().update(read_at=timezone.now(), state=State.READ)
 
 
 def _back(request: HttpRequest) -> HttpResponse:

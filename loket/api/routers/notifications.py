@@ -1,10 +1,9 @@
 """Notifikasi: the caller's in-portal messages, and marking them read."""
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Router, Schema
 
-from loket.notifications.models import Message, State
+from loket.notifications.models import Message
 
 from ..errors import responses
 from ..schemas import MessageOut
@@ -21,10 +20,6 @@ def _inbox(request):
     return Message.objects.inbox_of(request.auth).select_related("req")
 
 
-def _read(messages) -> int:
-    return messages.unread().update(read_at=timezone.now(), state=State.READ)
-
-
 @router.get("/notifications", response=responses({200: list[MessageOut]}, 400, 401))
 def notifications(request, unread: bool = False):
     """Newest first; `unread` keeps the ones not read yet."""
@@ -34,10 +29,10 @@ def notifications(request, unread: bool = False):
 
 @router.post("/notifications/read", response=responses({200: MarkedOut}, 401))
 def mark_all_read(request):
-    return {"marked": _read(_inbox(request))}
+    return {"marked": _inbox(request).mark_read()}
 
 
 @router.post("/notifications/{message_id}/read", response=responses({200: MessageOut}, 401, 404))
 def mark_read(request, message_id: int):
-    _read(_inbox(request).filter(pk=message_id))
+    _inbox(request).filter(pk=message_id).mark_read()
     return get_object_or_404(_inbox(request), pk=message_id)
