@@ -63,6 +63,7 @@ bench-search: install
 	DEBUG=1 DATABASE_URL=$(BENCH_SEARCH_URL) $(MANAGE) bench_search $(BENCH_SEARCH_ARGS)
 
 lint: $(VENV)/.installed
+	@mkdir -p var  # the SQLite database's folder, which the migrations check opens
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run --no-input
