@@ -178,17 +178,18 @@ def staff_load(snapshot: Snapshot) -> Section:
     if snapshot.scope.unit:
         current = current.filter(req__unit=snapshot.scope.unit)
     rows = (
-        current.values("staff", "staff__first_name", "staff__last_name", "staff__username")
+        current.values(
+            "staff",
+            "staff__full_name",
+            "staff__first_name",
+            "staff__last_name",
+            "staff__username",
+        )
         .annotate(n=Count("req", distinct=True))
         .order_by("-n", "staff__first_name", "staff__username")[:STAFF_SHOWN]
     )
     figures = [
-        Figure(
-            " ".join(filter(None, [row["staff__first_name"], row["staff__last_name"]]))
-            or row["staff__username"],
-            row["n"],
-            {"staff": row["staff"], "status": sorted(AT_WORK)},
-        )
+        Figure(_person(row), row["n"], {"staff": row["staff"], "status": sorted(AT_WORK)})
         for row in rows
     ]
     chart = (
@@ -202,6 +203,12 @@ def staff_load(snapshot: Snapshot) -> Section:
         "Requests disposed or in progress, counted for each staff member they are disposed to."
     )
     return Section("staff", _("Load per staff member"), figures, chart, note)
+
+
+def _person(row: dict) -> str:
+    """As User.__str__, from the grouped row."""
+    full = " ".join(filter(None, [row["staff__first_name"], row["staff__last_name"]]))
+    return row["staff__full_name"] or full or row["staff__username"]
 
 
 def completion(snapshot: Snapshot) -> Section:

@@ -34,8 +34,8 @@ def nov(day: int) -> datetime.date:
     return datetime.date(2026, 11, day)
 
 
-def service_of(unit, days: int, name: str):
-    service = ServiceFactory(unit=unit, revision=None, name_id=name, name_en=name)
+def service_of(unit, days: int, name: str, english: str = ""):
+    service = ServiceFactory(unit=unit, revision=None, name_id=name, name_en=english or name)
     StandardRevisionFactory(service=service, completion_days=days)
     return service
 
@@ -101,7 +101,8 @@ def dataset(unit, other_unit, requester, unit_admin, director, staff, second_sta
     if Element.objects.count() != len(SEED.ELEMENTS):
         SEED.add_elements(apps, None)
     Closure.objects.create(unit=unit, start_date=nov(19), end_date=nov(19), reason_id="Dies")
-    quick, normal = service_of(unit, 2, "Reset Sandi"), service_of(unit, 5, "Upgrade Aplikasi")
+    quick = service_of(unit, 2, "Reset Sandi", "Password Reset")
+    normal = service_of(unit, 5, "Upgrade Aplikasi", "Application Upgrade")
     people = {"requester": requester, "unit_admin": unit_admin, "director": director}
     steps = Steps(people)
     r = {}
@@ -131,7 +132,7 @@ def dataset(unit, other_unit, requester, unit_admin, director, staff, second_sta
     r["old_submitted"] = steps.file(quick, datetime.date(2026, 10, 20))
     r["september"] = steps.file(normal, datetime.date(2026, 9, 15))
 
-    elsewhere = service_of(other_unit, 2, "Peminjaman Buku")
+    elsewhere = service_of(other_unit, 2, "Peminjaman Buku", "Book Loan")
     r["other_unit"] = steps.file(elsewhere, nov(24))
     r["other_unit_old"] = steps.file(elsewhere, datetime.date(2026, 10, 1))
     for req in r.values():
