@@ -51,6 +51,7 @@ class Section:
     chart: charts.Chart | None = None
     note: str = ""
     links: list[tuple[str, str]] = field(default_factory=list)
+    horizontal: bool = False  # bars across, for long labels
 
 
 @dataclass
@@ -100,15 +101,11 @@ def by_status(snapshot: Snapshot) -> Section:
     figures.append(
         Figure(_("All requests filed"), sum(counts.values()), snapshot.in_period()),
     )
-    chart = charts.count_chart(
-        [((f.label,), f.value) for f in figures[:-1]], title=_("Requests filed, by status")
+    chart = charts.count_rows_chart(
+        [(f.label, f.value) for f in figures[:-1]], title=_("Requests filed, by status")
     )
-    return Section(
-        "status",
-        _("Requests filed in %(period)s, by status now") % {"period": snapshot.period},
-        figures,
-        chart,
-    )
+    title = _("Requests filed in %(period)s, by status now") % {"period": snapshot.period}
+    return Section("status", title, figures, chart, horizontal=True)
 
 
 def weeks_shown(snapshot: Snapshot) -> list[tuple[datetime.date, datetime.date]]:
@@ -202,7 +199,7 @@ def staff_load(snapshot: Snapshot) -> Section:
     note = _(
         "Requests disposed or in progress, counted for each staff member they are disposed to."
     )
-    return Section("staff", _("Load per staff member"), figures, chart, note)
+    return Section("staff", _("Load per staff member"), figures, chart, note, horizontal=True)
 
 
 def _person(row: dict) -> str:

@@ -5,6 +5,7 @@ from . import exports, views
 app_name = "dashboards"
 urlpatterns = [
     path("dasbor/", views.index, name="index"),
+    path("dasbor.pdf", views.index_pdf, name="pdf"),
     path("dasbor/permintaan/", views.request_list, name="requests"),
 ]
 for fmt in exports.FORMATS:

@@ -14,7 +14,7 @@ from loket.search.query import requests as search_requests
 from loket.search.views import search
 from loket.surveys import periods
 
-from . import exports, figures, scope
+from . import documents, exports, figures, scope
 from .filters import RequestFilter
 
 PER_PAGE = 50
@@ -36,10 +36,23 @@ def index(request: HttpRequest) -> HttpResponse:
             for section in figures.build(snapshot)
         ],
         "kinds": list(periods.KIND_LABELS.items()),
+        "pdf": True,
         "offered_periods": scope.offered_periods(snapshot.period),
-        "query": urlencode({**snapshot.scope.params(), "periode": snapshot.period.key}, doseq=True),
+        "dashboard_query": urlencode(
+            {**snapshot.scope.params(), "periode": snapshot.period.key}, doseq=True
+        ),
     }
     return render(request, "dashboards/index.html", context)
+
+
+@login_required
+def index_pdf(request: HttpRequest) -> HttpResponse:
+    snapshot = _snapshot(request)
+    response = HttpResponse(documents.dashboard_pdf(snapshot), content_type="application/pdf")
+    where = snapshot.scope.unit.slug if snapshot.scope.unit else "universitas"
+    filename = f"dasbor-{where}-{snapshot.period.key}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 def _href(figure: figures.Figure, chosen: scope.Scope) -> str:

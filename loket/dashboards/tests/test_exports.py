@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from loket.requests.models import ServiceRequest, Status
 
@@ -192,3 +193,23 @@ def test_a_bad_search_is_explained_not_exported(client, director):
     response = client.get("/pencarian.csv", {"since": "kemarin"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_the_dashboard_as_a_pdf_holds_its_figures(client, director, dataset, today):
+    client.force_login(director)
+    page = client.get("/dasbor/", {"periode": "2026-11"})
+    assert 'href="/dasbor.pdf?unit=dtik&amp;periode=2026-11"' in page.content.decode()
+    response = client.get("/dasbor.pdf", {"unit": "dtik", "periode": "2026-11"})
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Dasbor Direktorat TIK" in text
+    assert "Median waktu penyelesaian (hari kerja)" in text
+    assert dataset["other_unit"].unit.name_id not in text
+
+
+def test_the_dashboard_pdf_is_only_for_its_unit(client, unit_admin_other_unit, requester):
+    client.force_login(unit_admin_other_unit)
+    assert client.get("/dasbor.pdf", {"unit": "dtik"}).status_code == HTTPStatus.NOT_FOUND
+    client.force_login(requester)
+    assert client.get("/dasbor.pdf").status_code == HTTPStatus.FORBIDDEN
