@@ -223,7 +223,8 @@ def completion(snapshot: Snapshot) -> Section:
     days = working_days(groups)
     total = sum(group["n"] for group in groups)
     on_time = sum(group["on_time"] for group in groups)
-    median = Decimal(str(statistics.median(days))).normalize() if days else None
+    # The median of whole days is whole or a half: exact as twice itself over two.
+    median = Decimal(int(2 * statistics.median(days))) / 2 if days else None
     in_period = {
         "completed_since": period.start.isoformat(),
         "completed_until": period.last_day.isoformat(),
