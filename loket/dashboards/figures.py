@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -80,8 +80,8 @@ class Snapshot:
             f"age_{key}": Count("id", filter=calendars.age_condition(key, self.windows, self.today))
             for key in calendars.AGE_BUCKETS
         }
-        return self.requests.aggregate(
-            open=Count("id", filter=Q(status__in=RUNNING)),
+        return self.requests.filter(status__in=RUNNING).aggregate(
+            open=Count("id"),
             due_soon=Count("id", filter=calendars.due_soon_condition(self.windows, self.today)),
             overdue=Count("id", filter=calendars.overdue_condition(self.today)),
             **counts,
@@ -118,7 +118,8 @@ def weeks_shown(snapshot: Snapshot) -> list[tuple[datetime.date, datetime.date]]
 
 def new_per_week(snapshot: Snapshot) -> Section:
     weeks = weeks_shown(snapshot)
-    counts = snapshot.requests.aggregate(
+    filed = snapshot.requests.filter(calendars.filed_between(weeks[0][0], weeks[-1][1]))
+    counts = filed.aggregate(
         **{
             f"w{n}": Count("id", filter=calendars.filed_between(start, end))
             for n, (start, end) in enumerate(weeks)
