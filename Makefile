@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run bench-notifications bench-ikm bench-search test test-sqlite test-postgres lint format messages install demo screenshots
+.PHONY: run bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Loket needs Python 3.12 or newer on PATH (python3.13, python3.12 or python3)."; exit 1; }
@@ -61,6 +61,15 @@ bench-search: install
 	@createdb -h $${PGHOST:-127.0.0.1} -U $${PGUSER:-postgres} $(BENCH_SEARCH_DB) 2>/dev/null || true
 	DEBUG=1 DATABASE_URL=$(BENCH_SEARCH_URL) $(MANAGE) migrate --no-input -v0
 	DEBUG=1 DATABASE_URL=$(BENCH_SEARCH_URL) $(MANAGE) bench_search $(BENCH_SEARCH_ARGS)
+
+# Dasbor, its request list and a CSV export over 300,000 requests in their own PostgreSQL database
+# (seeded with COPY on the first run, reused after); BENCH_DASHBOARD_ARGS="--requests 1000000".
+BENCH_DASHBOARD_DB ?= loket_bench_dashboard
+BENCH_DASHBOARD_URL ?= postgres://$${PGUSER:-postgres}@$${PGHOST:-127.0.0.1}:5432/$(BENCH_DASHBOARD_DB)
+bench-dashboard: install
+	@createdb -h $${PGHOST:-127.0.0.1} -U $${PGUSER:-postgres} $(BENCH_DASHBOARD_DB) 2>/dev/null || true
+	DEBUG=1 DATABASE_URL=$(BENCH_DASHBOARD_URL) $(MANAGE) migrate --no-input -v0
+	DEBUG=1 DATABASE_URL=$(BENCH_DASHBOARD_URL) $(MANAGE) bench_dashboard $(BENCH_DASHBOARD_ARGS)
 
 lint: $(VENV)/.installed
 	@mkdir -p var  # the SQLite database's folder, which the migrations check opens

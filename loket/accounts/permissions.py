@@ -25,6 +25,7 @@ RULES: dict[str, frozenset[Role]] = {
     "surveys.report": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
     "surveys.publish": frozenset({Role.DIRECTOR}),
     "requests.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
+    "dashboards.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
 }
 
 # model label: the lookup from a row to its unit ("" means the row is the unit)
