@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "loket.surveys",
     "loket.search",
     "loket.api",
+    "loket.guides",
     "ninja",
 ]
 
