@@ -7,6 +7,7 @@ from loket.accounts.models import User
 from loket.catalog.models import Application, Service
 from loket.requests import workflow
 from loket.requests.tests import factories
+from loket.requests.tests.conftest import application, submitted, upgrade_service  # noqa: F401
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def demo(db, settings):
     call_command("load_demo", stdout=StringIO())
     people = {u.username: u for u in User.objects.all()}
     service = Service.objects.get(code="SOP#24")
-    application = Application.objects.upgradable().filter(owner_unit=service.unit).first()
-    req = factories.submit(service, people["pemohon"], application=application)
+    app = Application.objects.upgradable().filter(owner_unit=service.unit).first()
+    req = factories.submit(service, people["pemohon"], application=app)
     workflow.verify(req, by=people["adminunit"], checklist=dict.fromkeys(workflow.CHECKLIST, True))
     return people
