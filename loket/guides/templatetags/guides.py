@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from loket.guides import content, links
 
@@ -15,7 +16,7 @@ def help_link(role: str, anchor: str, label: str = "") -> str:
     return format_html(
         '<a class="help-link" href="{}">{}<span class="visually-hidden">: {}</span></a>',
         links.url(role, anchor),
-        label or _("Help"),
+        label or pgettext("context help link", "Help"),
         section.title,
     )
 
