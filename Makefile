@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots
+.PHONY: run bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots guide-screenshots
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Loket needs Python 3.12 or newer on PATH (python3.13, python3.12 or python3)."; exit 1; }
@@ -102,3 +102,8 @@ screenshots: install
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The guides' screenshots (loket/guides/static/guides/screenshots/), taken again from a fresh demo
+# database in both languages; commit the PNGs it writes.
+guide-screenshots: install
+	LOKET_GUIDE_SCREENSHOTS=write env -u DATABASE_URL $(VENV)/bin/pytest -q -p no:randomly -m browser loket/e2e/test_guide_screenshots.py

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "loket.search",
     "loket.dashboards",
     "loket.api",
+    "loket.guides",
     "ninja",
 ]
 

@@ -22,6 +22,9 @@ PUBLIC = {
     "surveys:unit",
     "surveys:link",
     "set_language",
+    # the Panduan: the guides are for anyone, signed in or not
+    "guides:index",
+    "guides:guide",
     # signing in, registering, recovering a password
     "account_login",
     "account_logout",
