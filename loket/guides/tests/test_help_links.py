@@ -66,9 +66,15 @@ def pages_of(username: str, people: dict) -> list[str]:
             reverse("requests:walk_in"),
             reverse("requests:walk_in_service", args=["layanan-upgrade-aplikasi"]),
             reverse("surveys:report"),
+            reverse("dashboards:index"),
+            reverse("dashboards:requests"),
         ]
     if username == "direktur":
-        pages.append(reverse("surveys:report"))
+        pages += [
+            reverse("surveys:report"),
+            reverse("dashboards:index"),
+            reverse("dashboards:requests"),
+        ]
     return pages
 
 
