@@ -167,7 +167,7 @@ def _table(rows: list[Row]) -> list[list]:
         _("Answered"),
         _("Median working days to verify"),
         _("Median working days to answer"),
-        _("Answered on time (%)"),
+        f"{_('Answered on time')} (%)",
     ]
     body = [
         [

@@ -1,8 +1,8 @@
 import pytest
 
 from loket.complaints import workflow
-from loket.requests.tests.factories import pdf_file
 from loket.requests.forms import checked_upload
+from loket.requests.tests.factories import pdf_file
 
 
 def file_complaint(service, complainant, *, hide_identity=False, files=(), **overrides):
