@@ -296,4 +296,6 @@ class MessageOut(Schema):
 
     @staticmethod
     def resolve_ticket(message) -> str | None:
+        if message.complaint_id:
+            return message.complaint.ticket
         return message.req.ticket if message.req_id else None

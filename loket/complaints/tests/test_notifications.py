@@ -62,3 +62,21 @@ def test_a_rolled_back_change_leaves_no_message(received, unit_admin):
         workflow.verify(received, by=unit_admin)
         raise RuntimeError
     assert Message.objects.count() == before
+
+
+def test_the_notification_centre_links_to_the_complaint(
+    client, requester, received, django_assert_max_num_queries
+):
+    client.force_login(requester)
+    with django_assert_max_num_queries(12):
+        page = client.get("/notifikasi/").content.decode()
+    assert f'href="/keluhan/{received.ticket}/"' in page
+    assert f"Buka keluhan {received.ticket}" in page
+
+
+def test_the_api_names_the_complaint_of_a_notification(client, requester, received):
+    from loket.api import tokens
+
+    _token, secret = tokens.issue(requester, name="tests")
+    response = client.get("/api/v1/notifications", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert [n["ticket"] for n in response.json()] == [received.ticket]
