@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "loket.portal",
     "loket.workdays",
     "loket.requests",
+    "loket.complaints",
     "loket.notifications",
     "loket.surveys",
     "loket.search",

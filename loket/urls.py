@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("loket.portal.urls")),
     path("", include("loket.catalog.urls")),
     path("", include("loket.requests.urls")),
+    path("", include("loket.complaints.urls")),
     path("", include("loket.notifications.urls")),
     path("", include("loket.surveys.urls")),
     path("", include("loket.search.urls")),

@@ -26,6 +26,13 @@ RULES: dict[str, frozenset[Role]] = {
     "surveys.publish": frozenset({Role.DIRECTOR}),
     "requests.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
     "dashboards.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
+    # Complaints (issue 7): the unit's Admin Unit handles them and keeps the unit's deadlines;
+    # the Direktur sees all of the unit's and its reports. Staff see what is assigned to them
+    # (ComplaintQuerySet.visible_to); who takes which workflow action is complaints.workflow's
+    # TRANSITIONS table, checked with has_role as for requests.
+    "complaints.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
+    "complaints.settings": frozenset({Role.UNIT_ADMIN}),
+    "complaints.report": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
 }
 
 # model label: the lookup from a row to its unit ("" means the row is the unit)
@@ -40,6 +47,8 @@ UNIT_PATHS: dict[str, str] = {
     "surveys.publication": "unit",
     "requests.servicerequest": "unit",
     "workdays.closure": "unit",
+    "complaints.complaint": "unit",
+    "complaints.unitsettings": "unit",
 }
 
 # Two-factor sign-in is required of these (PRODUCT.md section 5.2); Staff only carry out work.

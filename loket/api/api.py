@@ -5,7 +5,7 @@ from ninja import NinjaAPI
 
 from . import errors
 from .auth import SIGNED_IN
-from .routers import actions, catalog, inbox, notifications, requests, search
+from .routers import actions, catalog, complaints, inbox, notifications, requests, search
 
 api = NinjaAPI(
     title="Loket API",
@@ -25,3 +25,4 @@ api.add_router("", actions.router)
 api.add_router("", inbox.router)
 api.add_router("", search.router)
 api.add_router("", notifications.router)
+api.add_router("", complaints.router)

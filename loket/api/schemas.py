@@ -278,11 +278,45 @@ class RequestsFound(Found):
     results: list[RequestOut]
 
 
+class ComplaintBrief(Schema):
+    """A complaint found by a search; it never names the complainant."""
+
+    ticket: str
+    status: str
+    status_label: str
+    service: str
+    unit: str
+    subject: str
+    submitted_at: datetime.datetime
+    url: str
+
+    @staticmethod
+    def resolve_status_label(complaint) -> str:
+        return str(complaint.get_status_display())
+
+    @staticmethod
+    def resolve_service(complaint) -> str:
+        return complaint.service.slug
+
+    @staticmethod
+    def resolve_unit(complaint) -> str:
+        return complaint.unit.code
+
+    @staticmethod
+    def resolve_url(complaint) -> str:
+        return complaint.get_absolute_url()
+
+
+class ComplaintsFound(Found):
+    results: list[ComplaintBrief]
+
+
 class SearchOut(Schema):
-    """A type not searched (or, for requests, not signed in) is null."""
+    """A type not searched (or, for requests and complaints, not signed in) is null."""
 
     services: ServicesFound | None
     requests: RequestsFound | None
+    complaints: ComplaintsFound | None = None
 
 
 class MessageOut(Schema):
@@ -296,4 +330,6 @@ class MessageOut(Schema):
 
     @staticmethod
     def resolve_ticket(message) -> str | None:
+        if message.complaint_id:
+            return message.complaint.ticket
         return message.req.ticket if message.req_id else None

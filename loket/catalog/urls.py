@@ -6,7 +6,6 @@ app_name = "catalog"
 urlpatterns = [
     path("layanan/", views.service_list, name="services"),
     path("layanan/<slug:slug>/", views.service_detail, name="service"),
-    path("layanan/<slug:slug>/keluhan/", views.complaint_new, name="complaint_new"),
     path("unit/", views.unit_list, name="units"),
     path("unit/<slug:slug>/", views.unit_detail, name="unit"),
 ]

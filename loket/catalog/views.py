@@ -1,6 +1,5 @@
 from itertools import groupby
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -55,10 +54,3 @@ def unit_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "children": unit.children.filter(is_active=True).with_service_count(),
     }
     return render(request, "catalog/unit_detail.html", context)
-
-
-@login_required
-def complaint_new(request: HttpRequest, slug: str) -> HttpResponse:
-    """Buat Keluhan: until the complaint form lands, where to raise it."""
-    service = get_object_or_404(Service.objects.for_cards(), slug=slug)
-    return render(request, "catalog/intake.html", {"service": service})

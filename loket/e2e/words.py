@@ -67,6 +67,26 @@ INDONESIAN = {
     "Closed": "Ditutup",
     "Satisfaction index (IKM)": "Indeks Kepuasan Masyarakat (IKM)",
     "Respondents": "Responden",
+    # Complaints (issue 7: Buat Keluhan and its statuses)
+    "Submit Complaint": "Buat Keluhan",
+    "Subject of the complaint": "Pokok keluhan",
+    "What happened": "Apa yang terjadi",
+    "Supporting files (optional)": "Berkas pendukung (opsional)",
+    "Keep my identity hidden from the staff who handle it": (
+        "Rahasiakan identitas saya dari staf yang menanganinya"
+    ),
+    "Received": "Diterima",
+    "In Follow-up": "Ditindaklanjuti",
+    "Answered": "Dijawab",
+    "Resolved": "Selesai",
+    "Assign for follow-up": "Tugaskan untuk ditindaklanjuti",
+    "Answer": "Jawab",
+    "Answer to the complainant": "Jawaban untuk pelapor",
+    "Reopen": "Buka Kembali",
+    "What is still unresolved": "Yang belum terselesaikan",
+    "Confirm resolved": "Konfirmasi Selesai",
+    "Identity withheld": "Pelapor dirahasiakan",
+    "Complaints": "Keluhan",
 }
 
 

@@ -27,6 +27,17 @@ class Trigger(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("request status", "Cancelled")
     PROGRESS_NOTE = "progress_note", _("Public progress note")
     OVERDUE = "overdue", _("Overdue")
+    # Complaints (loket.complaints): their own steps, prefixed so that the words never mix.
+    COMPLAINT_RECEIVED = "complaint_received", _("Complaint received")
+    COMPLAINT_VERIFIED = "complaint_verified", _("Complaint verified")
+    COMPLAINT_NOT_REMIT = "complaint_not_remit", _("Complaint not within the unit's remit")
+    COMPLAINT_REJECTED = "complaint_rejected", _("Complaint rejected")
+    COMPLAINT_ASSIGNED = "complaint_assigned", _("Complaint assigned for follow-up")
+    COMPLAINT_EXTENDED = "complaint_extended", _("Complaint deadline extended")
+    COMPLAINT_ANSWERED = "complaint_answered", _("Complaint answered")
+    COMPLAINT_REOPENED = "complaint_reopened", _("Complaint reopened")
+    COMPLAINT_RESOLVED = "complaint_resolved", _("Complaint resolved")
+    COMPLAINT_ESCALATED = "complaint_escalated", _("Overdue complaint escalated")
 
 
 class Audience(models.TextChoices):
@@ -143,6 +154,14 @@ class Message(models.Model):
     )
     event = models.ForeignKey(
         "requests.Event", models.SET_NULL, null=True, blank=True, related_name="notifications"
+    )
+    complaint = models.ForeignKey(
+        "complaints.Complaint",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("complaint"),
     )
     language = models.CharField(_("language"), max_length=8)
     address = models.CharField(_("sent to"), max_length=254, blank=True)

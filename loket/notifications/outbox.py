@@ -15,11 +15,15 @@ WAKE_CHANNEL = "loket_outbox"
 
 
 def queue_for(event: Event) -> list[Message]:
-    """Apply the rules to a timeline event; a rollback of the change leaves no message."""
+    """Apply the rules to a timeline event (of a request or of a complaint); a rollback of the
+    change leaves no message."""
     trigger = rules.trigger_of(event)
     if trigger is None:
         return []
     note = event.note if event.is_public else ""
+    if rules.is_complaint(event):
+        # A complaint's answer and reasons are read on its page, behind the sign-in.
+        return _queue(event.complaint, trigger, actor_id=event.actor_id)
     return _queue(event.req, trigger, event=event, actor_id=event.actor_id, note=note)
 
 
@@ -60,19 +64,19 @@ def _compose(rule: Rule, person: User, req, *, event, note: str) -> list[Message
             "service": req.service.name,
             "status": req.get_status_display(),
             "what": Trigger(rule.trigger).label,
-            "due": date_format(req.due_date),
+            "due": date_format(req.due_date) if req.due_date else "",
         }
         link = _link(req, rule)
         content = {
-            "title": texts.title(rule.audience, values),
+            "title": texts.title(rule.audience, values, trigger=rule.trigger),
             "body": texts.body(rule.trigger, rule.audience, values, note=note),
         }
+    about = {"complaint": req} if rules.is_complaint(req) else {"req": req, "event": event}
     common = {
         "recipient": person,
         "trigger": rule.trigger,
         "audience": rule.audience,
-        "req": req,
-        "event": event,
+        **about,
         "language": language,
         "link": link,
         "params": whatsapp_text.parameters(
@@ -130,6 +134,7 @@ def fallback_email(message: Message) -> Message | None:
         trigger=message.trigger,
         req=message.req_id,
         event=message.event_id,
+        complaint=message.complaint_id,
         channel=ChannelKind.EMAIL,
     )
     if not message.recipient.email or siblings.exists():
@@ -141,7 +146,15 @@ def fallback_email(message: Message) -> Message | None:
         fallback_for=message,
         **{
             field: getattr(message, field)
-            for field in ("trigger", "audience", "req_id", "event_id", "language", "title")
+            for field in (
+                "trigger",
+                "audience",
+                "req_id",
+                "event_id",
+                "complaint_id",
+                "language",
+                "title",
+            )
         },
         body=message.body,
         link=message.link,

@@ -21,7 +21,7 @@ from .models import Message, Preference
 @login_required
 def centre(request: HttpRequest) -> HttpResponse:
     """Notifikasi: the person's in-portal messages, newest first."""
-    inbox = Message.objects.inbox_of(request.user).select_related("req")
+    inbox = Message.objects.inbox_of(request.user).select_related("req", "complaint")
     page = Paginator(inbox, 30).get_page(request.GET.get("page"))
     return render(request, "notifications/centre.html", {"page": page})
 

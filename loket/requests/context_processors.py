@@ -1,6 +1,7 @@
 from django.http import HttpRequest
 
 from loket.accounts.permissions import roles_of
+from loket.complaints.models import Complaint
 
 from .models import ServiceRequest
 
@@ -11,5 +12,9 @@ def inbox(request: HttpRequest) -> dict:
     held = {role for _unit, role in roles_of(user)} if user else set()
     if not held:
         return {"inbox_count": None}
-    count = sum(ServiceRequest.objects.in_inbox_of(user, role).count() for role in held)
+    count = sum(
+        ServiceRequest.objects.in_inbox_of(user, role).count()
+        + Complaint.objects.in_inbox_of(user, role).count()
+        for role in held
+    )
     return {"inbox_count": count}

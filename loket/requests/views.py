@@ -12,6 +12,8 @@ from loket.accounts.models import Role
 from loket.accounts.permissions import roles_of
 from loket.catalog.models import Service
 from loket.notifications.models import Message
+from loket.complaints.models import Complaint
+from loket.complaints.presenters import for_list as complaint_rows
 
 from . import documents, forms, intake, workflow
 from .models import ServiceRequest
@@ -200,14 +202,24 @@ def download(request: HttpRequest, ticket: str, file_id: int) -> FileResponse:
 def inbox(request: HttpRequest) -> HttpResponse:
     """Kotak Masuk: what waits for each of the user's unit roles."""
     held = {role for _unit, role in roles_of(request.user)}
-    sections = [
-        (role, ServiceRequest.objects.in_inbox_of(request.user, role).for_lists()[:100])
-        for role in (Role.UNIT_ADMIN, Role.DIRECTOR, Role.STAFF)
-        if role in held
-    ]
-    if not sections:
+    roles = [role for role in (Role.UNIT_ADMIN, Role.DIRECTOR, Role.STAFF) if role in held]
+    if not roles:
         raise PermissionDenied
-    context = {"sections": sections, "can_walk_in": Role.UNIT_ADMIN in held}
+    sections = [
+        (
+            role,
+            ServiceRequest.objects.in_inbox_of(request.user, role).for_lists()[:100],
+            complaint_rows(
+                Complaint.objects.in_inbox_of(request.user, role).for_lists()[:100], request.user
+            ),
+        )
+        for role in roles
+    ]
+    context = {
+        "sections": sections,
+        "can_walk_in": Role.UNIT_ADMIN in held,
+        "complaints_report": Role.UNIT_ADMIN in held or Role.DIRECTOR in held,
+    }
     return render(request, "requests/inbox.html", context)
 
 
@@ -215,7 +227,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def history(request: HttpRequest) -> HttpResponse:
     """Riwayat Saya: the requester's own requests with their last event."""
     requests = ServiceRequest.objects.filter(requester=request.user).for_lists().with_last_event()
-    return render(request, "requests/history.html", {"requests": requests})
+    complaints = Complaint.objects.filter(complainant=request.user).for_lists()
+    return render(
+        request, "requests/history.html", {"requests": requests, "complaints": complaints}
+    )
 
 
 @login_required

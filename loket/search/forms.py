@@ -15,11 +15,12 @@ EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
 
 
 class Kind:
-    EVERYTHING, SERVICES, REQUESTS = "", "services", "requests"
+    EVERYTHING, SERVICES, REQUESTS, COMPLAINTS = "", "services", "requests", "complaints"
     CHOICES = [
         (EVERYTHING, pgettext_lazy("search type", "Everything")),
         (SERVICES, pgettext_lazy("search type", "Services")),
         (REQUESTS, pgettext_lazy("search type", "Requests")),
+        (COMPLAINTS, pgettext_lazy("search type", "Complaints")),
     ]
 
 

@@ -45,6 +45,7 @@ class Results:
     suggestion: str = (
         ""  # the words the requests shown were found by, when the asked ones found none
     )
+    complaints: Page | None = None
 
 
 def find(criteria: Criteria, *, user, kind: str, page=1, per_page: int = PER_PAGE) -> Results:
@@ -61,7 +62,13 @@ def find(criteria: Criteria, *, user, kind: str, page=1, per_page: int = PER_PAG
     if kind in (Kind.EVERYTHING, Kind.REQUESTS) and signed_in:
         if criteria.text or criteria.narrows_requests:
             requests, suggestion = _requests(criteria, user, per_page, page)
-    return Results(services, requests, near_services, suggestion)
+    complaints = None
+    if kind in (Kind.EVERYTHING, Kind.COMPLAINTS) and signed_in:
+        if criteria.text or criteria.narrows_requests:
+            number = page if kind == Kind.COMPLAINTS else 1
+            found = CappedPaginator(query.complaints(criteria, user=user), per_page)
+            complaints = found.get_page(number)
+    return Results(services, requests, near_services, suggestion, complaints)
 
 
 def _services(criteria: Criteria, per_page: int, page) -> tuple[Page, bool]:

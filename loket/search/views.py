@@ -10,7 +10,7 @@ CHOICES = ("type", "status", "service")
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Pencarian: services for everyone, and the requests the person may see."""
+    """Pencarian: services for everyone, and the requests and complaints the person may see."""
     form = SearchForm(request.GET if request.GET else None)
     context = {
         "form": form,
@@ -27,7 +27,8 @@ def search(request: HttpRequest) -> HttpResponse:
     found = results.find(
         criteria, user=request.user, kind=form.kind, page=request.GET.get("page") or 1
     )
-    sections = [page for page in (found.services, found.requests) if page is not None]
+    pages = (found.services, found.requests, found.complaints)
+    sections = [page for page in pages if page is not None]
     context.update(
         total=sum(page.paginator.count for page in sections),
         more=any(getattr(page.paginator, "more", False) for page in sections),

@@ -17,7 +17,7 @@ class MarkedOut(Schema):
 
 
 def _inbox(request):
-    return Message.objects.inbox_of(request.auth).select_related("req")
+    return Message.objects.inbox_of(request.auth).select_related("req", "complaint")
 
 
 @router.get("/notifications", response=responses({200: list[MessageOut]}, 400, 401))

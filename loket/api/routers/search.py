@@ -16,8 +16,9 @@ router = Router(tags=["search"])
 
 
 class SearchIn(Schema):
-    """As on /pencarian/: words or a ticket number; type is "", "services" or "requests";
-    status, service (a slug) and the submission dates narrow the requests."""
+    """As on /pencarian/: words or a ticket number; type is "", "services", "requests" or
+    "complaints"; status (of a request), service (a slug) and the submission dates narrow the
+    requests and complaints."""
 
     q: str = ""
     type: str = ""
@@ -39,7 +40,11 @@ def search(request, params: Query[SearchIn]):
     requests = _found(found.requests, bool(found.suggestion))
     if requests is not None:
         requests["suggestion"] = found.suggestion
-    return {"services": _found(found.services, found.near_services), "requests": requests}
+    return {
+        "services": _found(found.services, found.near_services),
+        "requests": requests,
+        "complaints": _found(found.complaints, False),
+    }
 
 
 def _found(page: Page | None, near: bool) -> dict | None:

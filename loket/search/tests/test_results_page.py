@@ -126,7 +126,7 @@ def test_filters_narrow_the_requests(client, requester, upgrade_service, applica
         ({"since": "2026-02-30"}, "Masukkan tanggal yang valid"),
         ({"since": "0202-01-01"}, "Masukkan tanggal antara"),
         ({"since": "2026-05-01", "until": "2026-04-01"}, "sebelum awalnya"),
-        ({"type": "complaints"}, "pilihan yang valid"),
+        ({"type": "letters"}, "pilihan yang valid"),
         ({"q": "x" * 201}, "200"),
     ],
 )

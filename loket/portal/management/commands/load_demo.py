@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from loket.accounts import demo as accounts_demo
 from loket.catalog import demo as catalog_demo
+from loket.complaints import demo as complaints_demo
 from loket.requests import demo as requests_demo
 
 
@@ -27,3 +28,5 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<11} {role}")
         if made := requests_demo.load():
             self.stdout.write(self.style.SUCCESS(f"Demo requests made: {made}."))
+        if made := complaints_demo.load():
+            self.stdout.write(self.style.SUCCESS(f"Demo complaints made: {made}."))
