@@ -15,7 +15,9 @@ from django.utils import translation
 
 from loket.accounts.tests.test_url_access import walk
 from loket.api.api import api
+from loket.notifications.models import Message
 from loket.requests.models import ServiceRequest
+from loket.requests.tests.test_create_request import form_data
 
 from .authz import ACTIONS, API, OWNER_NAME, PERSONAS, URLS, Row, World, row_for
 
@@ -201,3 +203,62 @@ def _api_dispose(world):
         "urgency": "normal",
         "due_date": data["dispose-due_date"],
     }
+
+
+ANSWERS = {f"u{n}": "3" for n in range(1, 10)}
+# URL or operation -> (how to post it, what it changes); only the owner may change it.
+OWNER_POSTS = {
+    "api_token_revoke": (
+        lambda c, w: c.post(reverse("api_token_revoke", args=[w.token.pk])),
+        lambda w: not w.owner.api_tokens.active().filter(pk=w.token.pk).exists(),
+    ),
+    "notifications:mark_read": (
+        lambda c, w: c.post(reverse("notifications:mark_read", args=[w.message.pk])),
+        lambda w: Message.objects.filter(pk=w.message.pk, read_at__isnull=False).exists(),
+    ),
+    "POST /api/v1/notifications/{message_id}/read": (
+        lambda c, w: c.post(f"/api/v1/notifications/{w.message.pk}/read"),
+        lambda w: Message.objects.filter(pk=w.message.pk, read_at__isnull=False).exists(),
+    ),
+    "requests:resubmit": (
+        lambda c, w: c.post(
+            reverse("requests:resubmit", args=[w.requests["returned"].ticket]),
+            form_data(w.application, subject="Sudah diperbaiki"),
+        ),
+        lambda w: w.requests["returned"].events.filter(action="resubmit").exists(),
+    ),
+    "POST /api/v1/requests/{ticket}/resubmit": (
+        lambda c, w: c.post(
+            f"/api/v1/requests/{w.requests['returned'].ticket}/resubmit",
+            {"subject": "Sudah diperbaiki"},
+        ),
+        lambda w: w.requests["returned"].events.filter(action="resubmit").exists(),
+    ),
+    "surveys:questionnaire": (
+        lambda c, w: c.post(
+            reverse("surveys:questionnaire", args=[w.requests["completed"].ticket]), ANSWERS
+        ),
+        lambda w: ServiceRequest.objects.get(pk=w.requests["completed"].pk).status == "closed",
+    ),
+    "POST /api/v1/requests/{ticket}/close": (
+        lambda c, w: c.post(
+            f"/api/v1/requests/{w.requests['completed'].ticket}/close",
+            json.dumps({k: int(v) for k, v in ANSWERS.items()}),
+            content_type="application/json",
+        ),
+        lambda w: ServiceRequest.objects.get(pk=w.requests["completed"].pk).status == "closed",
+    ),
+}
+
+
+@pytest.mark.parametrize("target", sorted(OWNER_POSTS))
+def test_only_the_owner_changes_their_own_things(world, target):
+    post, changed = OWNER_POSTS[target]
+    wrong = []
+    for persona, client in clients(world).items():
+        with transaction.atomic():
+            response = post(client, world)
+            if changed(world) != (persona == "owner"):
+                wrong.append(f"{persona}: {response.status_code}, changed={changed(world)}")
+            transaction.set_rollback(True)
+    assert wrong == []

@@ -121,7 +121,12 @@ def test_main_pages_carry_no_inline_script_or_style_and_send_the_policy(client, 
 def test_pages_send_the_security_headers_over_https(client):
     response = client.get("/", secure=True)
     policy = response["Content-Security-Policy"]
-    for directive in ("default-src 'self'", "frame-ancestors 'none'", "form-action 'self'"):
+    for directive in (
+        "default-src 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        "object-src 'none'",
+    ):
         assert directive in policy
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
     assert response["X-Content-Type-Options"] == "nosniff"
