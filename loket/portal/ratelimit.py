@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -46,10 +47,14 @@ def parse(rates: str) -> list[Rate]:
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The client's address, behind TRUSTED_PROXY_COUNT proxies (allauth's reading of it)."""
+    """The client's address, behind TRUSTED_PROXY_COUNT proxies (allauth's reading of it);
+    "unknown" when the server was not told (a WSGI call without REMOTE_ADDR)."""
     from allauth.account.adapter import get_adapter
 
-    return get_adapter(request).get_client_ip(request)
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
 
 
 def hit(request: HttpRequest, action: str, *, user=None) -> bool:

@@ -150,3 +150,34 @@ def test_cookies_are_secure_and_out_of_reach_of_scripts(client, requester):
     for name, morsel in cookies.items():
         assert morsel["secure"] and morsel["httponly"], name
         assert morsel["samesite"] == "Lax", name
+
+
+# Rendered outside the browser's CSP: e-mail clients need inline styles, WeasyPrint reads the
+# <style> of the PDFs.
+NOT_PAGES = {
+    "notifications/email/message.html": "an e-mail",
+    "requests/demo_letter.html": "a PDF (WeasyPrint)",
+    "requests/receipt.html": "a PDF (WeasyPrint)",
+    "surveys/report_pdf.html": "a PDF (WeasyPrint)",
+}
+
+
+def test_no_template_of_a_page_has_inline_script_or_style():
+    found = {}
+    for path in sorted(settings.BASE_DIR.glob("loket/**/templates/**/*.html")):
+        name = path.as_posix().split("/templates/", 1)[1]
+        parser = InlineCode()
+        parser.feed(path.read_text())
+        if parser.found and name not in NOT_PAGES:
+            found[name] = parser.found
+    assert found == {}
+
+
+def test_the_admin_panel_keeps_to_the_policy_too(client, superadmin, unit):
+    client.force_login(superadmin)
+    for url in ("/admin/", "/admin/catalog/unit/", f"/admin/catalog/unit/{unit.pk}/change/"):
+        response = client.get(url, secure=True)
+        assert response.status_code == HTTPStatus.OK, url
+        parser = InlineCode()
+        parser.feed(response.content.decode())
+        assert parser.found == [], f"{url}: {parser.found}"

@@ -87,3 +87,13 @@ def test_rates_read_like_allauths(text, rates):
 def test_a_malformed_rate_is_refused(text):
     with pytest.raises(ValueError, match="Not a rate"):
         ratelimit.parse(text)
+
+
+def test_a_call_without_a_client_address_is_still_counted(rf, requester, settings):
+    settings.LOKET_RATE_LIMITS = {"request_create": "1/h/ip"}
+    request = rf.post("/")
+    del request.META["REMOTE_ADDR"]
+    request.user = requester
+    assert ratelimit.client_ip(request) == "unknown"
+    assert ratelimit.hit(request, "request_create")
+    assert not ratelimit.hit(request, "request_create")
