@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -169,7 +170,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": f"10/m/ip,{envint('LOKET_LOGIN_ATTEMPTS', 5)}/"
     f"{envint('LOKET_LOGIN_LOCKOUT_SECONDS', 15 * 60)}s/key",
     "login": env("LOKET_RATE_LOGIN", "30/m/ip"),
-    "signup": env("LOKET_RATE_SIGNUP", "10/h/ip"),
+    "signup": env("LOKET_RATE_SIGNUP", "60/h/ip"),
 }
 # Behind a reverse proxy the client address is the proxy's unless it is trusted here.
 ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
@@ -287,9 +288,15 @@ if not DEBUG:
 
 # Rate limits of loket.portal.ratelimit: action -> "amount/period/key" (README, "Security").
 LOKET_RATE_LIMITS = {
-    "request_create": env("LOKET_RATE_REQUEST_CREATE", "20/h/user,60/h/ip"),
+    "request_create": env("LOKET_RATE_REQUEST_CREATE", "20/h/user,200/h/ip"),
     **json.loads(env("LOKET_RATE_LIMITS", "{}")),
 }
+for _action, _rates in [*LOKET_RATE_LIMITS.items(), *ACCOUNT_RATE_LIMITS.items()]:
+    for _rate in str(_rates).split(","):
+        if not re.fullmatch(r"\d+/\d*[smhd]/(ip|user|key)", _rate.strip()):
+            raise ImproperlyConfigured(
+                f"Rate limit of {_action} is not like '20/h/user': {_rate!r}"
+            )
 
 LOGGING = {
     "version": 1,

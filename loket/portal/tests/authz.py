@@ -23,9 +23,12 @@ How to add a URL (test_authorization.py fails for a URL name that has no row her
 - A refusal is 403, 404, 405 or a redirect (anonymous visitors: to the sign-in page), and its body
   carries no secret. `sees` is wider than nobody for list pages that open for many (the search,
   the inbox) but may show a given request only to some.
-- `post=True` marks a state-changing URL: its GET must not open (405 or a form of the same
-  rules), and test_csrf.py posts to it without a CSRF token. The workflow buttons
-  (`requests:act`) are checked action by action in `ACTIONS`.
+- `post=True` marks a URL that only changes state: its GET answers 405 to everyone, and
+  test_csrf.py posts to it without a CSRF token. Who may post is checked by
+  `test_each_workflow_action_is_taken_only_by_its_role` (`ACTIONS`, the workflow buttons) and
+  `test_only_the_owner_changes_their_own_things` (`OWNER_POSTS`: tokens, notifications,
+  resubmission, questionnaire); pages with a form (`requests:new`, `profile`) keep their GET
+  row, and their POST is covered by test_bad_input.py and test_csrf.py.
 - `exempt="why"` leaves a URL out of the role checks with a reason (sign-in flows, SSO, the
   signed webhook); test_url_access.py still checks anonymous visitors there.
 - `prefix` rows (a name ending in ":") classify every URL of a namespace (the Django admin).

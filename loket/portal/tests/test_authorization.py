@@ -145,6 +145,17 @@ def test_each_page_answers_only_whom_product_allows(world, name):
     assert wrong == []
 
 
+POST_ROWS = sorted(n for n, r in URLS.items() if r.post)
+
+
+@pytest.mark.parametrize("name", POST_ROWS)
+def test_state_changing_urls_do_not_answer_a_get(world, name):
+    row = URLS[name]
+    url = reverse(name, kwargs=row.kwargs(world, "submitted"))
+    answers = {p: c.get(url).status_code for p, c in clients(world).items()}
+    assert set(answers.values()) == {HTTPStatus.METHOD_NOT_ALLOWED}, answers
+
+
 API_ROWS = sorted(n for n, r in API.items() if not (r.exempt or r.post))
 
 
