@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -96,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "loket.portal.security.permission_refusals",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -167,9 +169,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_SESSION_REMEMBER = False
 # Lock-out: LOKET_LOGIN_ATTEMPTS wrong passwords for one account within
 # LOKET_LOGIN_LOCKOUT_SECONDS refuse further attempts for it (and 10 a minute from one address).
+# Sign-in and registration attempts per address (allauth answers 429 through loket.urls.handler429).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": f"10/m/ip,{envint('LOKET_LOGIN_ATTEMPTS', 5)}/"
-    f"{envint('LOKET_LOGIN_LOCKOUT_SECONDS', 15 * 60)}s/key"
+    f"{envint('LOKET_LOGIN_LOCKOUT_SECONDS', 15 * 60)}s/key",
+    "login": env("LOKET_RATE_LOGIN", "30/m/ip"),
+    "signup": env("LOKET_RATE_SIGNUP", "60/h/ip"),
 }
 # Behind a reverse proxy the client address is the proxy's unless it is trusted here.
 ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
@@ -267,26 +272,49 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF or language cookies: forms carry the token in a hidden field.
+CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
 if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
+
+# Rate limits of loket.portal.ratelimit: action -> "amount/period/key" (README, "Security").
+LOKET_RATE_LIMITS = {
+    "request_create": env("LOKET_RATE_REQUEST_CREATE", "20/h/user,200/h/ip"),
+    **json.loads(env("LOKET_RATE_LIMITS", "{}")),
+}
+for _action, _rates in [*LOKET_RATE_LIMITS.items(), *ACCOUNT_RATE_LIMITS.items()]:
+    for _rate in str(_rates).split(","):
+        if not re.fullmatch(r"\d+/\d*[smhd]/(ip|user|key)", _rate.strip()):
+            raise ImproperlyConfigured(
+                f"Rate limit of {_action} is not like '20/h/user': {_rate!r}"
+            )
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "loket.portal.security.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # WeasyPrint and fontTools narrate every PDF at INFO.
     "loggers": {
-        name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "fontTools.subset")
+        # Security events, one JSON object a line (README, "Security").
+        "loket.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+        # WeasyPrint and fontTools narrate every PDF at INFO.
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "fontTools.subset")},
     },
 }

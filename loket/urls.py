@@ -30,3 +30,4 @@ urlpatterns += i18n_patterns(
 
 handler404 = "loket.portal.views.page_not_found"
 handler500 = "loket.portal.views.server_error"
+handler429 = "loket.portal.ratelimit.too_many_requests"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from loket.portal import security
 from loket.requests.workflow import TransitionError
 
 
@@ -70,6 +71,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        security.log_event("permission_denied", request, reason=str(exc) or None)
         return answer(request, HTTPStatus.FORBIDDEN, str(exc) or _("You may not do this."))
 
     @api.exception_handler(Http404)

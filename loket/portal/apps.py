@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "loket.portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from loket.portal import security  # noqa: F401  (connects the sign-in failure receiver)

@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 from loket.accounts.models import Role
 from loket.accounts.permissions import roles_of
 from loket.catalog.models import Service
-from loket.notifications.models import Message
 from loket.complaints.models import Complaint
 from loket.complaints.presenters import for_list as complaint_rows
+from loket.notifications.models import Message
+from loket.portal import security
+from loket.portal.ratelimit import ratelimit
 
 from . import documents, forms, intake, workflow
 from .models import ServiceRequest
@@ -45,13 +47,11 @@ WORKFLOW = {
 }
 
 
-def _visible(user, ticket: str) -> ServiceRequest:
-    return get_object_or_404(
-        ServiceRequest.objects.visible_to(user).select_related(
-            "service", "unit", "requester", "application"
-        ),
-        ticket=ticket,
+def _visible(request: HttpRequest, ticket: str) -> ServiceRequest:
+    found = ServiceRequest.objects.visible_to(request.user).select_related(
+        "service", "unit", "requester", "application"
     )
+    return security.visible_or_404(request, found, ticket=ticket)
 
 
 def _action_form(action: str, req: ServiceRequest, data=None, files=None):
@@ -61,6 +61,7 @@ def _action_form(action: str, req: ServiceRequest, data=None, files=None):
 
 
 @login_required
+@ratelimit("request_create")
 def new(request: HttpRequest, slug: str) -> HttpResponse:
     """Buat Permintaan."""
     service = get_object_or_404(Service.objects.for_cards(), slug=slug)
@@ -93,7 +94,7 @@ def new(request: HttpRequest, slug: str) -> HttpResponse:
 def detail(
     request: HttpRequest, ticket: str, forms_with_errors: dict | None = None
 ) -> HttpResponse:
-    req = _visible(request.user, ticket)
+    req = _visible(request, ticket)
     # Opening the request is reading what the portal said about it: its notifications turn read.
     Message.objects.inbox_of(request.user).filter(req=req).mark_read()
     actions = workflow.available_actions(req, request.user)
@@ -131,7 +132,7 @@ def act(request: HttpRequest, ticket: str, action: str) -> HttpResponse:
     """Every button on the request page posts here; the workflow decides."""
     if action not in ACTION_FORMS:
         raise Http404
-    req = _visible(request.user, ticket)
+    req = _visible(request, ticket)
     form = _action_form(action, req, request.POST, request.FILES)
     if not form.is_valid():
         return detail(request, ticket, forms_with_errors={action: form})
@@ -149,7 +150,7 @@ def act(request: HttpRequest, ticket: str, action: str) -> HttpResponse:
 @login_required
 def resubmit(request: HttpRequest, ticket: str) -> HttpResponse:
     """Kirim Ulang: the requester revises a returned request."""
-    req = _visible(request.user, ticket)
+    req = _visible(request, ticket)
     if "resubmit" not in workflow.available_actions(req, request.user):
         messages.error(request, _("This request cannot be revised now."))
         return redirect(req)
@@ -186,8 +187,11 @@ def resubmit(request: HttpRequest, ticket: str) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, ticket: str, file_id: int) -> FileResponse:
     """Files are served only here, after the same visibility check as the request page."""
-    req = _visible(request.user, ticket)
+    req = _visible(request, ticket)
     attachment = get_object_or_404(req.files, pk=file_id)
+    security.log_event(
+        "file_download", request, ticket=req.ticket, file_id=attachment.pk, kind=attachment.kind
+    )
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -236,7 +240,7 @@ def history(request: HttpRequest) -> HttpResponse:
 @login_required
 def receipt(request: HttpRequest, ticket: str) -> HttpResponse:
     """Tanda terima (PDF)."""
-    req = _visible(request.user, ticket)
+    req = _visible(request, ticket)
     response = HttpResponse(documents.receipt_pdf(req), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="tanda-terima-{req.ticket}.pdf"'
     return response
@@ -245,7 +249,7 @@ def receipt(request: HttpRequest, ticket: str) -> HttpResponse:
 @login_required
 def disposition_sheet(request: HttpRequest, ticket: str) -> HttpResponse:
     """Lembar disposisi: a printable page for the unit's paper file."""
-    req = _visible(request.user, ticket)
+    req = _visible(request, ticket)
     if not any(unit == req.unit_id for unit, _role in roles_of(request.user)):
         raise Http404
     dispositions = req.dispositions.select_related("by").prefetch_related("staff")

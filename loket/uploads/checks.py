@@ -9,6 +9,7 @@ from .errors import refusal
 from .images import check_image
 from .names import name_is_plain, safe_name
 from .pdfs import check_pdf
+from .polyglots import has_foreign_content
 
 ALL_KINDS = frozenset({"pdf", "image"})
 
@@ -61,6 +62,8 @@ def check_upload(
             pages = check_pdf(data, max_pages=max_pdf_pages)
         else:
             check_image(data, image_format=file_type.image_format, max_pixels=max_pixels)
+        if has_foreign_content(data, content_type=file_type.content_type):
+            raise refusal("polyglot")
     finally:
         file.seek(0)
     return CheckedFile(

@@ -30,6 +30,10 @@ MESSAGES = {
     "pdf_embedded_file": _(
         "The PDF contains attached files, which are not accepted. Upload a PDF without attachments."
     ),
+    "polyglot": _(
+        "The file carries other content after its end (for example an archive or a web page). "
+        "Save or print it again as a plain PDF or image and upload the new file."
+    ),
     "image_too_large": _("The image has too many pixels; at most %(limit)s pixels are accepted."),
     "image_damaged": _("The image could not be read: it may be damaged or incomplete."),
 }

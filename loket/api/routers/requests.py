@@ -6,10 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from loket.accounts.models import Role, UnitRole
 from loket.catalog.models import Service
+from loket.portal import ratelimit, security
 from loket.requests import workflow
 from loket.requests.forms import RequestForm
 from loket.requests.models import ServiceRequest
@@ -92,7 +94,7 @@ def request_detail(request, ticket: str):
     return detail(visible(request.auth, ticket), request.auth)
 
 
-@router.post("/requests", response=responses({201: RequestDetailOut}, 400, 401, 403, 409, 422))
+@router.post("/requests", response=responses({201: RequestDetailOut}, 400, 401, 403, 409, 422, 429))
 def create(
     request,
     payload: Form[RequestIn],
@@ -100,6 +102,9 @@ def create(
     supporting: File[list[UploadedFile]] = None,
 ):
     """Buat Permintaan (multipart/form-data): the signed letter, and up to 5 supporting files."""
+    if not ratelimit.hit(request, "request_create", user=request.auth):
+        security.log_event("rate_limited", request, user_id=request.auth.pk)
+        raise HttpError(429, _("Too many attempts. Please wait a few minutes and try again."))
     service = Service.objects.for_cards().filter(slug=payload.service).first()
     if service is None:
         raise FormInvalid({"service": [_("No active service has this slug.")]})

@@ -37,8 +37,16 @@ def test_it_starts_in_development_without_a_secret():
     assert start(DEBUG="1").returncode == 0
 
 
-@pytest.mark.parametrize("name, value", [("DEBUG", "maybe"), ("EMAIL_PORT", "twenty-five")])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("DEBUG", "maybe"),
+        ("EMAIL_PORT", "twenty-five"),
+        ("LOKET_RATE_SIGNUP", "many"),
+        ("LOKET_RATE_REQUEST_CREATE", "20/h/everyone"),
+    ],
+)
 def test_it_refuses_a_malformed_value(name, value):
     result = start(**{"SECRET_KEY": STRONG, "DEBUG": "0", name: value})
     assert result.returncode != 0
-    assert name in result.stderr
+    assert name in result.stderr or "Rate limit" in result.stderr
