@@ -22,6 +22,7 @@ PUBLIC = {
     "surveys:unit",
     "surveys:link",
     "set_language",
+    "privacy_notice",
     # signing in, registering, recovering a password
     "account_login",
     "account_logout",
