@@ -25,6 +25,7 @@ RULES: dict[str, frozenset[Role]] = {
     "surveys.report": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
     "surveys.publish": frozenset({Role.DIRECTOR}),
     "requests.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
+    "requests.file_log": frozenset({Role.UNIT_ADMIN}),
 }
 
 # model label: the lookup from a row to its unit ("" means the row is the unit)
@@ -38,6 +39,7 @@ UNIT_PATHS: dict[str, str] = {
     "notifications.recordedmessage": "req__unit",
     "surveys.publication": "unit",
     "requests.servicerequest": "unit",
+    "requests.fileaccess": "req__unit",
     "workdays.closure": "unit",
 }
 

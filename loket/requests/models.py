@@ -324,6 +324,10 @@ class FileAccess(models.Model):
     def __str__(self) -> str:
         return f"{self.req_id} {self.attachment_id} {self.created_at:%Y-%m-%d %H:%M}"
 
+    @classmethod
+    def record(cls, attachment: Attachment, *, by) -> "FileAccess":
+        return cls.objects.create(attachment=attachment, req_id=attachment.req_id, user=by)
+
 
 class Urgency(models.TextChoices):
     NORMAL = "normal", _("Normal")
