@@ -4,11 +4,14 @@ import io
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from loket.accounts import privacy
 from loket.api import tokens
 from loket.catalog.tests.factories import ApplicationFactory, ServiceFactory
+from loket.requests.tests import factories
 from loket.surveys.tests.factories import answered, completed_request
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +91,25 @@ def test_the_page_offers_both_downloads_and_the_deletion(client, requester):
     assert "/akun/profil/data-saya.json" in page
     assert "/akun/profil/data-saya.pdf" in page
     assert "/akun/profil/hapus-akun/" in page
+
+
+def test_the_download_reads_a_fixed_number_of_queries(client, requester, unit, done):
+    client.force_login(requester)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/akun/profil/data-saya.json")
+    service = done.service
+    for _ in range(3):
+        factories.submit(service, requester, application=done.application)
+    with CaptureQueriesContext(connection) as four:
+        client.get("/akun/profil/data-saya.json")
+    assert len(four) == len(one)
+
+
+@pytest.mark.parametrize(
+    ("path", "most"),
+    [("/akun/profil/data-saya/", 12), ("/akun/profil/hapus-akun/", 12), ("/privasi/", 6)],
+)
+def test_the_pages_read_few_queries(client, requester, django_assert_max_num_queries, path, most):
+    client.force_login(requester)
+    with django_assert_max_num_queries(most):
+        assert client.get(path).status_code == 200
