@@ -99,7 +99,6 @@ class UnitRole(models.Model):
 
 class ConsentVia(models.TextChoices):
     PROFILE = "profile", _("profile page")
-    ADMIN = "admin", _("Admin Panel")
     DEMO = "demo", _("demo data")
 
 

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('agreed', models.BooleanField(verbose_name='agreed')),
                 ('number', models.CharField(blank=True, max_length=20, verbose_name='WhatsApp number')),
                 ('text_version', models.CharField(max_length=20, verbose_name='wording version')),
-                ('via', models.CharField(choices=[('profile', 'profile page'), ('admin', 'Admin Panel'), ('demo', 'demo data')], max_length=10, verbose_name='given through')),
+                ('via', models.CharField(choices=[('profile', 'profile page'), ('demo', 'demo data')], max_length=10, verbose_name='given through')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='at')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consent_records', to=settings.AUTH_USER_MODEL, verbose_name='user')),
             ],
