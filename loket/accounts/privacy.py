@@ -67,7 +67,7 @@ def refusal(person: User) -> str:
     if roles_of(person) or person.is_superuser or person.is_staff:
         return _(
             "You hold a role in a unit (or manage the portal). Your unit's records name you as "
-            "the person who acted, so ask your unit's Direktur or a Superadmin to remove your "
+            "the person who acted, so ask your unit's Director or a Superadmin to remove your "
             "roles first; then you can delete your account here."
         )
     return ""

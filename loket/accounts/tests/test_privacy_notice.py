@@ -1,6 +1,10 @@
 """Pemberitahuan Privasi: its own page, linked from every footer and shown where data is asked."""
 
+import re
+
 import pytest
+
+from loket.portal.tests.test_translations import indonesian_strings, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +40,15 @@ def test_walk_in_intake_reminds_the_admin_unit_to_offer_it(client, unit_admin, s
     page = client.get(f"/kotak-masuk/loket/{service.slug}/").content.decode()
     assert 'href="/privasi/"' in page
     assert "tawarkan salinannya" in page
+
+
+@pytest.mark.parametrize(
+    "path", ["/privasi/", "/akun/profil/data-saya/", "/akun/profil/hapus-akun/"]
+)
+def test_the_english_pages_show_no_indonesian_interface_words(client, requester, path):
+    client.force_login(requester)
+    text = visible_text(client.get(f"/en{path}").content.decode())
+    # "unit" is an English word too (the base test's pages never use it in a sentence).
+    words = indonesian_strings() - {"unit", "Unit"}
+    leftovers = [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+    assert leftovers == []
