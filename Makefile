@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: backup restore run bench-notifications bench-ikm bench-search test test-sqlite test-postgres lint format messages install demo screenshots
+.PHONY: backup restore run bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots guide-screenshots
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Loket needs Python 3.12 or newer on PATH (python3.13, python3.12 or python3)."; exit 1; }
@@ -62,6 +62,15 @@ bench-search: install
 	DEBUG=1 DATABASE_URL=$(BENCH_SEARCH_URL) $(MANAGE) migrate --no-input -v0
 	DEBUG=1 DATABASE_URL=$(BENCH_SEARCH_URL) $(MANAGE) bench_search $(BENCH_SEARCH_ARGS)
 
+# Dasbor, its request list and a CSV export over 300,000 requests in their own PostgreSQL database
+# (seeded with COPY on the first run, reused after); BENCH_DASHBOARD_ARGS="--requests 1000000".
+BENCH_DASHBOARD_DB ?= loket_bench_dashboard
+BENCH_DASHBOARD_URL ?= postgres://$${PGUSER:-postgres}@$${PGHOST:-127.0.0.1}:5432/$(BENCH_DASHBOARD_DB)
+bench-dashboard: install
+	@createdb -h $${PGHOST:-127.0.0.1} -U $${PGUSER:-postgres} $(BENCH_DASHBOARD_DB) 2>/dev/null || true
+	DEBUG=1 DATABASE_URL=$(BENCH_DASHBOARD_URL) $(MANAGE) migrate --no-input -v0
+	DEBUG=1 DATABASE_URL=$(BENCH_DASHBOARD_URL) $(MANAGE) bench_dashboard $(BENCH_DASHBOARD_ARGS)
+
 # Backup: the PostgreSQL database of DATABASE_URL (pg_dump, custom format) and the uploaded files
 # (MEDIA_DIR, default $MEDIA_ROOT or var/media, letters under private/) into BACKUP_DIR, with
 # checksums. Restore: into a new, empty database (createdb first) named by DATABASE_URL, and an
@@ -85,6 +94,7 @@ restore:
 	@echo "Restored $(FROM) into the database and $(MEDIA_DIR)"
 
 lint: $(VENV)/.installed
+	@mkdir -p var  # the SQLite database's folder, which the migrations check opens
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run --no-input
@@ -114,3 +124,8 @@ screenshots: install
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The guides' screenshots (loket/guides/static/guides/screenshots/), taken again from a fresh demo
+# database in both languages; commit the PNGs it writes.
+guide-screenshots: install
+	LOKET_GUIDE_SCREENSHOTS=write env -u DATABASE_URL $(VENV)/bin/pytest -q -p no:randomly -m browser loket/e2e/test_guide_screenshots.py

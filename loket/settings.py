@@ -79,7 +79,9 @@ INSTALLED_APPS = [
     "loket.notifications",
     "loket.surveys",
     "loket.search",
+    "loket.dashboards",
     "loket.api",
+    "loket.guides",
     "ninja",
 ]
 
@@ -118,6 +120,7 @@ TEMPLATES = [
                 "loket.requests.context_processors.inbox",
                 "loket.notifications.context_processors.unread",
                 "loket.surveys.context_processors.reports",
+                "loket.dashboards.context_processors.dashboards",
             ],
         },
     },

@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("", include("loket.notifications.urls")),
     path("", include("loket.surveys.urls")),
     path("", include("loket.search.urls")),
+    path("", include("loket.dashboards.urls")),
+    path("", include("loket.guides.urls")),
     path("akun/", include("loket.api.urls")),
     path("akun/", include("loket.accounts.urls")),
     prefix_default_language=False,

@@ -25,6 +25,7 @@ RULES: dict[str, frozenset[Role]] = {
     "surveys.report": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
     "surveys.publish": frozenset({Role.DIRECTOR}),
     "requests.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
+    "dashboards.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
     "requests.file_log": frozenset({Role.UNIT_ADMIN}),
 }
 

@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 class AccessTokenQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(revoked_at__isnull=True)
+        """Neither revoked nor past its expiry."""
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now())
+        )
 
 
 class AccessToken(models.Model):
@@ -23,6 +26,7 @@ class AccessToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(_("starts with"), max_length=16)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 

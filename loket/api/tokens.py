@@ -15,6 +15,8 @@ from .models import AccessToken
 
 PREFIX = "loket_"
 MAX_ACTIVE = 20
+# A forgotten token should not work for ever: every token expires (the person picks 30–365 days).
+DEFAULT_DAYS = 90
 # Writing last_used_at on every call would turn each read into a write; a minute is precise enough.
 USE_RECORDED_EVERY = datetime.timedelta(minutes=1)
 
@@ -29,8 +31,9 @@ def digest(secret: str) -> str:
 
 
 @transaction.atomic
-def issue(user: User, *, name: str) -> tuple[AccessToken, str]:
-    """A new token for `user`; the returned secret is the only copy there will ever be."""
+def issue(user: User, *, name: str, days: int = DEFAULT_DAYS) -> tuple[AccessToken, str]:
+    """A new token for `user`, valid for `days`; the returned secret is the only copy there will
+    ever be."""
     User.objects.select_for_update().filter(pk=user.pk).get()  # one count check at a time
     if AccessToken.objects.active().filter(user=user).count() >= MAX_ACTIVE:
         raise TokenRefused(
@@ -38,7 +41,11 @@ def issue(user: User, *, name: str) -> tuple[AccessToken, str]:
         )
     secret = PREFIX + secrets.token_urlsafe(32)
     token = AccessToken.objects.create(
-        user=user, name=name.strip(), digest=digest(secret), prefix=secret[: len(PREFIX) + 4]
+        user=user,
+        name=name.strip(),
+        digest=digest(secret),
+        prefix=secret[: len(PREFIX) + 4],
+        expires_at=timezone.now() + datetime.timedelta(days=days),
     )
     return token, secret
 

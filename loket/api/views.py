@@ -19,7 +19,11 @@ def token_list(request: HttpRequest) -> HttpResponse:
     secret = None
     if request.method == "POST" and form.is_valid():
         try:
-            token, secret = tokens.issue(request.user, name=form.cleaned_data["name"])
+            token, secret = tokens.issue(
+                request.user,
+                name=form.cleaned_data["name"],
+                days=form.cleaned_data["lifetime"],
+            )
         except tokens.TokenRefused as refusal:
             form.add_error(None, str(refusal))
         else:

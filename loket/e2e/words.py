@@ -39,6 +39,12 @@ INDONESIAN = {
     "For follow-up": "Untuk ditindaklanjuti",
     "Start work": "Kerjakan",
     "Inbox": "Kotak Masuk",
+    # The dashboard (Dasbor)
+    "Dashboard": "Dasbor",
+    "Requests": "Permintaan",
+    "All open requests": "Semua permintaan yang masih berjalan",
+    "Open requests by age": "Permintaan yang masih berjalan menurut umur",
+    "Download CSV": "Unduh CSV",
     "Submitted": "Diajukan",
     "Returned": "Dikembalikan",
     "Completed": "Selesai",

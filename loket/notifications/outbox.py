@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from loket.accounts.models import User
 from loket.requests.models import Event, ServiceRequest
 
-from . import channels, rules, texts
+from . import channels, rules, texts, whatsapp_text
 from .models import Audience, ChannelKind, Message, Preference, Rule, State, Trigger
 
 WAKE_CHANNEL = "loket_outbox"
@@ -75,7 +75,9 @@ def _compose(rule: Rule, person: User, req, *, event, note: str) -> list[Message
         "event": event,
         "language": language,
         "link": link,
-        "params": [req.ticket, values["service"], values["status"], link],
+        "params": whatsapp_text.parameters(
+            rule.trigger, rule.audience, language, {**values, "link": link}
+        ),
         **content,
     }
     return [_message(kind, address, common) for kind, address in _channels_for(person, rule)]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from loket.accounts.models import Role
 from loket.accounts.permissions import roles_of
 from loket.catalog.models import Service
+from loket.notifications.models import Message
 
 from . import documents, forms, intake, workflow
 from .models import FileAccess, ServiceRequest
@@ -91,6 +92,8 @@ def detail(
     request: HttpRequest, ticket: str, forms_with_errors: dict | None = None
 ) -> HttpResponse:
     req = _visible(request.user, ticket)
+    # Opening the request is reading what the portal said about it: its notifications turn read.
+    Message.objects.inbox_of(request.user).filter(req=req).mark_read()
     actions = workflow.available_actions(req, request.user)
     bound = forms_with_errors or {}
     action_forms = [

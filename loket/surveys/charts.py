@@ -130,3 +130,68 @@ def element_chart(rows) -> Chart:
         right_edge=label_width + plot_width,
         baseline=top + row_height * len(rows),
     )
+
+
+def _axis(largest: int) -> tuple[int, list[int]]:
+    """A whole-number axis with four steps that holds `largest`."""
+    step = max(1, -(-largest // 4))
+    return step * 4, [step * n for n in range(5)]
+
+
+def count_chart(
+    points: list[tuple[tuple[str, ...], int]], *, title: str, fill: str = FILLS["B"]
+) -> Chart:
+    """Columns of counts (requests per status, per week, per age), each labelled below."""
+    plot_height = HEIGHT - TOP - BOTTOM
+    top, steps = _axis(max((value for _lines, value in points), default=0))
+    slot = (WIDTH - LEFT - RIGHT) / max(len(points), 1)
+    bars = []
+    for position, (lines, value) in enumerate(points):
+        height = value / top * plot_height
+        bars.append(
+            Bar(
+                x=LEFT + position * slot + slot * 0.15,
+                y=TOP + plot_height - height,
+                width=slot * 0.7,
+                height=height,
+                fill=fill,
+                value=number_format(value),
+                lines=lines,
+            )
+        )
+    ticks = [Tick(TOP + plot_height * (1 - n / top), number_format(n)) for n in steps]
+    description = "; ".join(f"{' '.join(bar.lines)}: {bar.value}" for bar in bars)
+    return Chart(WIDTH, HEIGHT, bars, ticks, title, description)
+
+
+def count_rows_chart(rows: list[tuple[str, int]], *, title: str, fill: str = FILLS["B"]) -> Chart:
+    """Horizontal bars of counts with long labels (per staff member), largest first as given."""
+    label_width, row_height, top = 220, 26, 10
+    plot_width = WIDTH - label_width - 60
+    height = top + row_height * len(rows) + 26
+    largest, steps = _axis(max((value for _label, value in rows), default=0))
+    bars = [
+        Bar(
+            x=label_width,
+            y=top + position * row_height + 4,
+            width=value / largest * plot_width,
+            height=row_height - 8,
+            fill=fill,
+            value=number_format(value),
+            lines=(label,),
+        )
+        for position, (label, value) in enumerate(rows)
+    ]
+    ticks = [Tick(label_width + plot_width * n / largest, number_format(n)) for n in steps]
+    description = "; ".join(f"{bar.lines[0]}: {bar.value}" for bar in bars)
+    return Chart(
+        WIDTH,
+        height,
+        bars,
+        ticks,
+        title,
+        description,
+        left=label_width,
+        right_edge=label_width + plot_width,
+        baseline=top + row_height * len(rows),
+    )

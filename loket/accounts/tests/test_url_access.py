@@ -23,6 +23,9 @@ PUBLIC = {
     "surveys:link",
     "set_language",
     "privacy_notice",
+    # the Panduan: the guides are for anyone, signed in or not
+    "guides:index",
+    "guides:guide",
     # signing in, registering, recovering a password
     "account_login",
     "account_logout",

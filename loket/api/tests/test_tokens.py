@@ -1,6 +1,7 @@
 """Personal access tokens: made on the profile's API tokens page, shown once, kept as a hash,
 named, stamped when used, and revoked by their owner alone."""
 
+import datetime
 import hashlib
 import re
 from http import HTTPStatus
@@ -13,8 +14,8 @@ pytestmark = pytest.mark.django_db
 TOKENS_URL = "/akun/token-api/"
 
 
-def make_token(client, name="Sistem fakultas") -> str:
-    response = client.post(TOKENS_URL, {"name": name})
+def make_token(client, name="Sistem fakultas", days=90) -> str:
+    response = client.post(TOKENS_URL, {"name": name, "lifetime": days})
     assert response.status_code == HTTPStatus.OK
     return re.search(r'value="(loket_[^"]+)"', response.content.decode()).group(1)
 
@@ -88,3 +89,27 @@ def test_the_page_is_for_signed_in_people(client):
     response = client.get(TOKENS_URL)
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"].startswith("/akun/login/")
+
+
+def test_a_token_expires_after_the_chosen_lifetime(client, requester, time_machine):
+    client.force_login(requester)
+    secret = make_token(client, days=30)
+    token = AccessToken.objects.get()
+    assert round((token.expires_at - token.created_at).total_seconds() / 86400) == 30
+    page = client.get(TOKENS_URL).content.decode()
+    assert token.expires_at.strftime("%Y") in page and "Berlaku selama" in page
+    client.logout()
+    time_machine.move_to(token.expires_at - datetime.timedelta(minutes=1))
+    assert me(client, secret).status_code == HTTPStatus.OK
+    time_machine.move_to(token.expires_at + datetime.timedelta(minutes=1))
+    assert me(client, secret).status_code == HTTPStatus.UNAUTHORIZED
+    client.force_login(requester)
+    assert "Sistem fakultas" not in client.get(TOKENS_URL).content.decode()
+
+
+def test_a_lifetime_outside_the_choices_is_refused(client, requester):
+    client.force_login(requester)
+    response = client.post(TOKENS_URL, {"name": "Selamanya", "lifetime": 100000})
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert "Masukkan pilihan yang valid" in response.content.decode()
+    assert not AccessToken.objects.exists()

@@ -88,3 +88,17 @@ def test_the_page_is_in_english_under_en(client, submitted, requester):
     page = client.get("/en/notifikasi/").content.decode()
     assert "<h1>Notifications</h1>" in page
     assert "Mark all as read" in page
+
+
+def test_opening_the_request_marks_its_notifications_read(
+    client, submitted, requester, application
+):
+    from loket.requests.tests.factories import submit
+
+    other = submit(submitted.service, requester, application=application)
+    client.force_login(requester)
+    assert 'aria-label="2 belum dibaca"' in client.get("/").content.decode()
+    client.get(f"/permintaan/{submitted.ticket}/")
+    assert not Message.objects.inbox_of(requester).filter(req=submitted).unread().exists()
+    assert Message.objects.inbox_of(requester).filter(req=other).unread().count() == 1
+    assert 'aria-label="1 belum dibaca"' in client.get("/").content.decode()

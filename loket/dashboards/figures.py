@@ -1,0 +1,309 @@
+"""The dashboard's figures, one section each, every figure counted by the database.
+
+Each section is a function of a `Snapshot` in SECTIONS; another app adds its section (complaints,
+when that app lands) by appending its function. A figure carries the list filters that show
+exactly the requests it counts, so the page links every number to its rows.
+"""
+
+import datetime
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from loket.requests.models import RUNNING, Disposition, Status
+from loket.surveys import charts, reports
+from loket.surveys.models import Response
+from loket.surveys.periods import Period
+
+from . import calendars
+from .filters import completed_on_time
+from .scope import Scope
+
+WEEKS = 12
+ONE_DAY = datetime.timedelta(days=1)
+AT_WORK = (Status.DISPOSED, Status.IN_PROGRESS)  # what a current disposition keeps open
+STAFF_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: object  # what the page shows
+    params: dict | None = None  # the request list's filters that show its rows
+    url: str = ""  # a page other than the request list (the IKM report)
+    count: int | None = None  # the number of rows behind it, when the value is not that
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    figures: list[Figure]
+    chart: charts.Chart | None = None
+    note: str = ""
+    links: list[tuple[str, str]] = field(default_factory=list)
+    horizontal: bool = False  # bars across, for long labels
+
+
+@dataclass
+class Snapshot:
+    """What every section reads: whose requests, which period, and which day is today."""
+
+    scope: Scope
+    period: Period
+    today: datetime.date
+
+    @cached_property
+    def requests(self):
+        return self.scope.requests()
+
+    @cached_property
+    def windows(self) -> calendars.Calendars:
+        return calendars.around(self.today, self.scope.unit_ids)
+
+    def in_period(self) -> dict[str, str]:
+        return {"since": self.period.start.isoformat(), "until": self.period.last_day.isoformat()}
+
+    @cached_property
+    def now(self) -> dict[str, int]:
+        """Open requests, their age buckets, due soon and overdue: one query."""
+        counts = {
+            f"age_{key}": Count("id", filter=calendars.age_condition(key, self.windows, self.today))
+            for key in calendars.AGE_BUCKETS
+        }
+        return self.requests.filter(status__in=RUNNING).aggregate(
+            open=Count("id"),
+            due_soon=Count("id", filter=calendars.due_soon_condition(self.windows, self.today)),
+            overdue=Count("id", filter=calendars.overdue_condition(self.today)),
+            **counts,
+        )
+
+
+def by_status(snapshot: Snapshot) -> Section:
+    filed = snapshot.requests.filter(
+        submitted_at__gte=calendars.start_of(snapshot.period.start),
+        submitted_at__lt=calendars.start_of(snapshot.period.end),
+    )
+    counts = dict(filed.values_list("status").annotate(n=Count("id")).order_by())
+    figures = [
+        Figure(str(label), counts.get(status, 0), {"status": status, **snapshot.in_period()})
+        for status, label in Status.choices
+    ]
+    figures.append(
+        Figure(_("All requests filed"), sum(counts.values()), snapshot.in_period()),
+    )
+    chart = charts.count_rows_chart(
+        [(f.label, f.value) for f in figures[:-1]], title=_("Requests filed, by status")
+    )
+    title = _("Requests filed in %(period)s, by status now") % {"period": snapshot.period}
+    return Section("status", title, figures, chart, horizontal=True)
+
+
+def weeks_shown(snapshot: Snapshot) -> list[tuple[datetime.date, datetime.date]]:
+    """The WEEKS weeks (Monday to Sunday) up to the period's end, or up to today."""
+    last = min(snapshot.today, snapshot.period.last_day)
+    monday = last - datetime.timedelta(days=last.weekday())
+    mondays = [monday - datetime.timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
+    return [(start, start + datetime.timedelta(days=6)) for start in mondays]
+
+
+def new_per_week(snapshot: Snapshot) -> Section:
+    weeks = weeks_shown(snapshot)
+    filed = snapshot.requests.filter(calendars.filed_between(weeks[0][0], weeks[-1][1]))
+    counts = filed.aggregate(
+        **{
+            f"w{n}": Count("id", filter=calendars.filed_between(start, end))
+            for n, (start, end) in enumerate(weeks)
+        }
+    )
+    figures = [
+        Figure(
+            f"{date_format(start, 'j M')} – {date_format(end, 'j M Y')}",
+            counts[f"w{n}"],
+            {"since": start.isoformat(), "until": end.isoformat()},
+        )
+        for n, (start, end) in enumerate(weeks)
+    ]
+    points = [
+        ((date_format(start, "j M"),), counts[f"w{n}"]) for n, (start, _e) in enumerate(weeks)
+    ]
+    chart = charts.count_chart(points, title=_("New requests per week"))
+    title = _("New requests per week (the last %(weeks)s weeks)") % {"weeks": WEEKS}
+    return Section("weeks", title, figures, chart)
+
+
+def backlog_age(snapshot: Snapshot) -> Section:
+    now = snapshot.now
+    figures = [
+        Figure(str(label), now[f"age_{key}"], {"age": key})
+        for key, (label, _fewest, _most) in calendars.AGE_BUCKETS.items()
+    ]
+    figures.append(Figure(_("All open requests"), now["open"], {"status": sorted(RUNNING)}))
+    chart = charts.count_chart(
+        [((f.label,), f.value) for f in figures[:-1]], title=_("Open requests by age")
+    )
+    note = _(
+        "Open: submitted, verified, forwarded, disposed or in progress (returned requests wait "
+        "for their requester and are not counted). Age: working days since the request was filed."
+    )
+    return Section("age", _("Open requests by age"), figures, chart, note)
+
+
+def deadlines(snapshot: Snapshot) -> Section:
+    now = snapshot.now
+    figures = [
+        Figure(_("Due soon"), now["due_soon"], {"due": "soon"}),
+        Figure(_("Overdue"), now["overdue"], {"due": "overdue"}),
+    ]
+    note = _(
+        "Due soon: open requests due today or within the next %(days)s working days. "
+        "Overdue: open requests whose due date has passed."
+    ) % {"days": calendars.DUE_SOON_DAYS}
+    return Section("deadlines", _("Due soon and overdue"), figures, note=note)
+
+
+def staff_load(snapshot: Snapshot) -> Section:
+    current = Disposition.objects.filter(is_current=True, req__status__in=AT_WORK)
+    if snapshot.scope.unit:
+        current = current.filter(req__unit=snapshot.scope.unit)
+    rows = (
+        current.values(
+            "staff",
+            "staff__full_name",
+            "staff__first_name",
+            "staff__last_name",
+            "staff__username",
+        )
+        .annotate(n=Count("req", distinct=True))
+        .order_by("-n", "staff__first_name", "staff__username")[:STAFF_SHOWN]
+    )
+    figures = [
+        Figure(_person(row), row["n"], {"staff": row["staff"], "status": sorted(AT_WORK)})
+        for row in rows
+    ]
+    chart = (
+        charts.count_rows_chart(
+            [(f.label, f.value) for f in figures], title=_("Open dispositions per staff member")
+        )
+        if figures
+        else None
+    )
+    note = _(
+        "Requests disposed or in progress, counted for each staff member they are disposed to."
+    )
+    return Section("staff", _("Load per staff member"), figures, chart, note, horizontal=True)
+
+
+def _person(row: dict) -> str:
+    """As User.__str__, from the grouped row."""
+    full = " ".join(filter(None, [row["staff__first_name"], row["staff__last_name"]]))
+    return row["staff__full_name"] or full or row["staff__username"]
+
+
+def completion(snapshot: Snapshot) -> Section:
+    """Completed in the period: how many working days from filing, and how many on time."""
+    period = snapshot.period
+    done = snapshot.requests.filter(
+        completed_at__gte=calendars.start_of(period.start),
+        completed_at__lt=calendars.start_of(period.end),
+    )
+    groups = list(
+        done.values("unit_id", filed=TruncDate("submitted_at"), done=TruncDate("completed_at"))
+        .annotate(n=Count("id"), on_time=Count("id", filter=completed_on_time()))
+        .order_by()
+    )
+    days = working_days(groups)
+    total = sum(group["n"] for group in groups)
+    on_time = sum(group["on_time"] for group in groups)
+    # The median of whole days is whole or a half: exact as twice itself over two.
+    median = Decimal(int(2 * statistics.median(days))) / 2 if days else None
+    in_period = {
+        "completed_since": period.start.isoformat(),
+        "completed_until": period.last_day.isoformat(),
+    }
+    share = f"{round(100 * on_time / total)}%" if total else "—"
+    figures = [
+        Figure(_("Completed"), total, in_period),
+        Figure(
+            _("Median completion time (working days)"),
+            "—" if median is None else median,
+            in_period,
+            count=total,
+        ),
+        Figure(_("Completed on time"), on_time, {**in_period, "on_time": "yes"}),
+        Figure(_("Completed late"), total - on_time, {**in_period, "on_time": "no"}),
+        Figure(_("Share completed on time"), share, {**in_period, "on_time": "yes"}, count=on_time),
+    ]
+    note = _(
+        "Working days from the day a request was filed to the day it was completed. On time: "
+        "completed on or before its due date (the service's completion time in working days, "
+        "moved on by the days it spent returned to its requester)."
+    )
+    title = _("Completed in %(period)s") % {"period": period}
+    return Section("completion", title, figures, note=note)
+
+
+def working_days(groups: list[dict]) -> list[int]:
+    """Each completed request's working days, from groups of (unit, filed, done) and their count."""
+    if not groups:
+        return []
+    start = min(group["filed"] for group in groups)
+    end = max(group["done"] for group in groups)
+    unit_ids = sorted({group["unit_id"] for group in groups})
+    calendar = calendars.load(unit_ids, start=start, end=end)
+    days = []
+    for group in groups:
+        length = calendar.working_days(group["unit_id"], group["filed"], group["done"])
+        days += [length] * group["n"]
+    return days
+
+
+def satisfaction(snapshot: Snapshot) -> Section:
+    """The period's IKM, from the survey app's own grouped sums (loket.surveys.reports)."""
+    scope = reports.Scope(snapshot.scope.unit)
+    period = snapshot.period
+    tallies = reports.monthly_tallies(scope.filter(Response.objects.all()), [period])
+    population = reports.period_population(snapshot.requests, [period])
+    row = reports.fold(tallies, population, period, label=str(snapshot.scope))
+    query = {**snapshot.scope.params(), "periode": period.key}
+    url = reverse("surveys:report") + "?" + urlencode(query)
+    result = row.result
+    figures = [
+        Figure(_("IKM"), result.ikm if result.answered else "—", url=url),
+        Figure(
+            _("Grade"),
+            f"{result.grade.letter} · {result.grade.label}" if result.grade else "—",
+            url=url,
+        ),
+        Figure(_("Respondents"), result.respondents, url=url),
+    ]
+    return Section(
+        "ikm",
+        _("Satisfaction index (IKM), %(period)s") % {"period": period},
+        figures,
+        links=[(url, _("IKM report"))],
+    )
+
+
+SECTIONS: list[Callable[[Snapshot], Section]] = [
+    by_status,
+    new_per_week,
+    backlog_age,
+    deadlines,
+    staff_load,
+    completion,
+    satisfaction,
+]
+
+
+def build(snapshot: Snapshot) -> list[Section]:
+    return [section(snapshot) for section in SECTIONS]
