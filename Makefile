@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots guide-screenshots
+.PHONY: backup restore run bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots guide-screenshots
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Loket needs Python 3.12 or newer on PATH (python3.13, python3.12 or python3)."; exit 1; }
@@ -70,6 +70,28 @@ bench-dashboard: install
 	@createdb -h $${PGHOST:-127.0.0.1} -U $${PGUSER:-postgres} $(BENCH_DASHBOARD_DB) 2>/dev/null || true
 	DEBUG=1 DATABASE_URL=$(BENCH_DASHBOARD_URL) $(MANAGE) migrate --no-input -v0
 	DEBUG=1 DATABASE_URL=$(BENCH_DASHBOARD_URL) $(MANAGE) bench_dashboard $(BENCH_DASHBOARD_ARGS)
+
+# Backup: the PostgreSQL database of DATABASE_URL (pg_dump, custom format) and the uploaded files
+# (MEDIA_DIR, default $MEDIA_ROOT or var/media, letters under private/) into BACKUP_DIR, with
+# checksums. Restore: into a new, empty database (createdb first) named by DATABASE_URL, and an
+# empty MEDIA_DIR: `make restore FROM=var/backups/<when>`. README, "Backup and restore".
+BACKUP_DIR ?= var/backups/$(shell date +%Y%m%d-%H%M%S)
+MEDIA_DIR ?= $${MEDIA_ROOT:-var/media}
+backup:
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to the PostgreSQL database to back up."; exit 1; }
+	@mkdir -p "$(BACKUP_DIR)"
+	pg_dump --format=custom --no-owner --no-privileges --file="$(BACKUP_DIR)/loket.dump" "$$DATABASE_URL"
+	tar -C "$(MEDIA_DIR)" -czf "$(BACKUP_DIR)/media.tar.gz" .
+	cd "$(BACKUP_DIR)" && sha256sum loket.dump media.tar.gz > SHA256SUMS
+	@echo "Backup written to $(BACKUP_DIR)"
+
+restore:
+	@test -n "$(FROM)" || { echo "Say which backup: make restore FROM=var/backups/<when>"; exit 1; }
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a new, empty PostgreSQL database."; exit 1; }
+	cd "$(FROM)" && sha256sum --check --quiet SHA256SUMS
+	pg_restore --no-owner --no-privileges --exit-on-error --dbname="$$DATABASE_URL" "$(FROM)/loket.dump"
+	mkdir -p "$(MEDIA_DIR)" && tar -C "$(MEDIA_DIR)" -xzf "$(FROM)/media.tar.gz"
+	@echo "Restored $(FROM) into the database and $(MEDIA_DIR)"
 
 lint: $(VENV)/.installed
 	@mkdir -p var  # the SQLite database's folder, which the migrations check opens

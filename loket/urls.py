@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from loket.accounts.privacy_views import notice as privacy_notice
 from loket.api.api import api
 from loket.notifications.views import whatsapp_webhook
 from loket.portal.views import switch_language
@@ -15,6 +16,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("loket.portal.urls")),
+    path("privasi/", privacy_notice, name="privacy_notice"),
     path("", include("loket.catalog.urls")),
     path("", include("loket.requests.urls")),
     path("", include("loket.complaints.urls")),

@@ -4,7 +4,20 @@ from django.utils.translation import gettext_lazy as _
 
 from loket.accounts.admin_mixins import UnitScopedAdmin
 from loket.accounts.forms import UnitRoleForm
-from loket.accounts.models import UnitRole, User
+from loket.accounts.models import ConsentRecord, UnitRole, User
+
+
+class ConsentRecordInline(admin.TabularInline):
+    """The WhatsApp consent history, as it was recorded: nobody edits it."""
+
+    model = ConsentRecord
+    fields = ("created_at", "agreed", "number", "text_version", "via")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class UnitRoleInline(admin.TabularInline):
@@ -31,14 +44,15 @@ class UserAdmin(BaseUserAdmin):
                     "whatsapp_consent_at",
                     "language",
                     "is_demo",
+                    "erased_at",
                 )
             },
         ),
     )
-    readonly_fields = ("whatsapp_consent_at", "is_demo")
+    readonly_fields = ("whatsapp_consent_at", "is_demo", "erased_at")
     list_display = ("username", "email", "full_name", "identity_number", "is_superuser")
     search_fields = ("username", "email", "full_name", "identity_number")
-    inlines = [UnitRoleInline]
+    inlines = [UnitRoleInline, ConsentRecordInline]
 
 
 @admin.register(UnitRole)

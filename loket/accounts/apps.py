@@ -8,6 +8,11 @@ class AccountsConfig(AppConfig):
     name = "loket.accounts"
     verbose_name = _("Accounts")
 
+    def ready(self) -> None:
+        from loket.accounts import privacy
+
+        privacy.autodiscover()  # each app's personal_data.py: its export and erasure steps
+
 
 class AdminPanelConfig(admin_apps.AdminConfig):
     """Django's admin, served as Loket's Admin Panel (see admin_site.AdminPanel)."""

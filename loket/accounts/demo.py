@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from loket.accounts.models import Role, UnitRole, User
+from loket.accounts import consent
+from loket.accounts.models import ConsentVia, Role, UnitRole, User
 from loket.catalog.models import Unit
 
 UNIT_CODE = "DTIK"
@@ -59,10 +60,13 @@ def _account(username: str, full_name: str, *, superadmin: bool) -> User:
             "is_superuser": superadmin,
         },
     )
-    if username == "pemohon" and not user.whatsapp:
+    agrees = username == "pemohon" and not user.whatsapp
+    if agrees:
         user.whatsapp, user.whatsapp_consent_at = "+6281234567890", timezone.now()
     user.set_password(settings.LOKET_DEMO_PASSWORD)
     user.save()
+    if agrees:
+        consent.record(user, agreed=True, via=ConsentVia.DEMO)
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )

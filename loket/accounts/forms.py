@@ -3,14 +3,13 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from loket.accounts import consent
 from loket.accounts.models import UnitRole, User
 from loket.accounts.phone import normalize_whatsapp
 
 
 class ProfileForm(forms.ModelForm):
-    whatsapp_consent = forms.BooleanField(
-        label=_("I agree to receive messages about my requests on WhatsApp."), required=False
-    )
+    whatsapp_consent = forms.BooleanField(label=consent.TEXTS[consent.TEXT_VERSION], required=False)
 
     class Meta:
         model = User
@@ -24,6 +23,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["whatsapp_consent"].initial = self.instance.whatsapp_consent
+        self.consent_before = (self.instance.whatsapp_consent, self.instance.whatsapp)
         self.fields["language"].choices = [("", _("Follow the page"))] + list(settings.LANGUAGES)
 
     def clean_whatsapp(self) -> str:
@@ -37,8 +37,14 @@ class ProfileForm(forms.ModelForm):
         return cleaned
 
     def save(self, commit: bool = True) -> User:
-        self.instance.set_whatsapp_consent(self.cleaned_data["whatsapp_consent"])
-        return super().save(commit)
+        agreed = self.cleaned_data["whatsapp_consent"]
+        if self.instance.whatsapp != self.consent_before[1] and agreed:
+            self.instance.whatsapp_consent_at = None  # a new number needs its own agreement
+        self.instance.set_whatsapp_consent(agreed)
+        user = super().save(commit)
+        if commit:
+            consent.record_change(user, was=self.consent_before)
+        return user
 
 
 class UnitRoleForm(forms.ModelForm):
@@ -70,3 +76,25 @@ class UnitRoleForm(forms.ModelForm):
         if user and unit and role and duplicate.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("This person already holds this role in this unit."))
         return cleaned
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and my personal data will be deleted for good."),
+    )
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            del self.fields["password"]  # they signed in again through their SSO instead
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password

@@ -31,8 +31,16 @@ class User(AbstractUser):
         default=False,
         help_text=_("Created by the demo data; refused when DEBUG is off."),
     )
+    erased_at = models.DateTimeField(
+        _("account deleted at"),
+        null=True,
+        blank=True,
+        help_text=_("The person deleted their account; what remains names no one."),
+    )
 
     def __str__(self) -> str:
+        if self.erased_at:
+            return str(_("Deleted account"))
         return self.full_name or self.get_full_name() or self.username
 
     @property
@@ -40,7 +48,8 @@ class User(AbstractUser):
         return self.whatsapp_consent_at is not None
 
     def set_whatsapp_consent(self, agreed: bool) -> None:
-        """Keep the moment of the first agreement; withdrawing clears it."""
+        """Keep the moment of the first agreement; withdrawing clears it. The history of
+        agreements and withdrawals is ConsentRecord's (see loket.accounts.consent)."""
         if not agreed:
             self.whatsapp_consent_at = None
         elif self.whatsapp_consent_at is None:
@@ -86,3 +95,35 @@ class UnitRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.unit.code}"
+
+
+class ConsentVia(models.TextChoices):
+    PROFILE = "profile", _("profile page")
+    DEMO = "demo", _("demo data")
+
+
+class ConsentRecord(models.Model):
+    """One agreement to, or withdrawal of, WhatsApp messages: who, when, to which wording and
+    number, and where. Rows are only ever added: UU 27/2022 asks the controller to prove
+    consent."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="consent_records",
+        verbose_name=_("user"),
+    )
+    purpose = models.CharField(_("purpose"), max_length=20, default="whatsapp")
+    agreed = models.BooleanField(_("agreed"))
+    number = models.CharField(_("WhatsApp number"), max_length=20, blank=True)
+    text_version = models.CharField(_("wording version"), max_length=20)
+    via = models.CharField(_("given through"), max_length=10, choices=ConsentVia.choices)
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.purpose} · {self.agreed} · {self.created_at:%Y-%m-%d}"

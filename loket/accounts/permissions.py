@@ -33,6 +33,7 @@ RULES: dict[str, frozenset[Role]] = {
     "complaints.view": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
     "complaints.settings": frozenset({Role.UNIT_ADMIN}),
     "complaints.report": frozenset({Role.UNIT_ADMIN, Role.DIRECTOR}),
+    "requests.file_log": frozenset({Role.UNIT_ADMIN}),
 }
 
 # model label: the lookup from a row to its unit ("" means the row is the unit)
@@ -46,6 +47,7 @@ UNIT_PATHS: dict[str, str] = {
     "notifications.recordedmessage": "req__unit",
     "surveys.publication": "unit",
     "requests.servicerequest": "unit",
+    "requests.fileaccess": "req__unit",
     "workdays.closure": "unit",
     "complaints.complaint": "unit",
     "complaints.unitsettings": "unit",

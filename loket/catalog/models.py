@@ -159,6 +159,15 @@ class Service(models.Model):
         default=False,
         help_text=_("The request form offers the unit's in-house applications, as SOP#24 does."),
     )
+    letter_retention_months = models.PositiveSmallIntegerField(
+        _("keep request files for (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Months after a request is finished before its letter and other files are deleted "
+            "by purge_letters. Empty: kept until changed."
+        ),
+    )
 
     name = Localized("name")
     summary = Localized("summary")

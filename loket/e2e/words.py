@@ -87,6 +87,16 @@ INDONESIAN = {
     "Confirm resolved": "Konfirmasi Selesai",
     "Identity withheld": "Pelapor dirahasiakan",
     "Complaints": "Keluhan",
+    # Personal data (UU 27/2022)
+    "Privacy Notice": "Pemberitahuan Privasi",
+    "Your data": "Data saya",
+    "Download as JSON": "Unduh sebagai JSON",
+    "Delete my account": "Hapus akun saya",
+    "Your password": "Kata sandi Anda",
+    "I understand that my account and my personal data will be deleted for good.": (
+        "Saya mengerti bahwa akun dan data pribadi saya akan dihapus untuk selamanya."
+    ),
+    "Your account has been deleted.": "Akun Anda telah dihapus.",
 }
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from loket.accounts.admin_mixins import UnitScopedAdmin
 
 from . import workflow
-from .models import Event, ServiceRequest
+from .models import Event, FileAccess, ServiceRequest
 
 
 class EventInline(admin.TabularInline):
@@ -59,3 +59,28 @@ class ServiceRequestAdmin(UnitScopedAdmin):
             self.message_user(
                 request, _("%(count)d requests forwarded.") % {"count": done}, messages.SUCCESS
             )
+
+
+@admin.register(FileAccess)
+class FileAccessAdmin(UnitScopedAdmin):
+    """Who opened which request file when (UU 27/2022: access to personal data is logged).
+    Read-only: a log nobody may edit or delete."""
+
+    view_action = manage_action = "requests.file_log"
+    list_display = ("created_at", "user", "req", "attachment")
+    list_filter = ("req__unit",)
+    search_fields = ("req__ticket", "user__username", "user__full_name")
+    list_select_related = ("user", "req", "attachment")
+    date_hierarchy = "created_at"
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

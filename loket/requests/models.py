@@ -294,6 +294,12 @@ class Attachment(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
     event = models.ForeignKey(Event, models.PROTECT, null=True, blank=True, related_name="files")
+    purged_at = models.DateTimeField(
+        _("deleted under retention at"),
+        null=True,
+        blank=True,
+        help_text=_("The file itself was deleted when its service's retention period ran out."),
+    )
 
     class Meta:
         ordering = ["uploaded_at", "id"]
@@ -302,6 +308,33 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class FileAccess(models.Model):
+    """Someone other than the requester opened a request's file: who, when, which file."""
+
+    attachment = models.ForeignKey(
+        Attachment, models.CASCADE, related_name="accesses", verbose_name=_("file")
+    )
+    req = models.ForeignKey(
+        ServiceRequest, models.CASCADE, related_name="file_accesses", verbose_name=_("request")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("file access")
+        verbose_name_plural = _("file accesses")
+
+    def __str__(self) -> str:
+        return f"{self.req_id} {self.attachment_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def record(cls, attachment: Attachment, *, by) -> "FileAccess":
+        return cls.objects.create(attachment=attachment, req_id=attachment.req_id, user=by)
 
 
 class Urgency(models.TextChoices):

@@ -35,6 +35,7 @@ EVENT_LABELS = {
     "add_note": _("Progress note"),
     "complete": _("Completed"),
     "close": _("Closed"),
+    "purge_files": _("Files deleted: the service's retention period ran out"),
 }
 
 

@@ -18,7 +18,7 @@ from loket.portal import security
 from loket.portal.ratelimit import ratelimit
 
 from . import documents, forms, intake, workflow
-from .models import ServiceRequest
+from .models import FileAccess, ServiceRequest
 from .presenters import ACTION_LABELS, sees_everything, timeline_for
 
 # action: the form that reads its input (workflow functions share the action's name)
@@ -188,10 +188,13 @@ def resubmit(request: HttpRequest, ticket: str) -> HttpResponse:
 def download(request: HttpRequest, ticket: str, file_id: int) -> FileResponse:
     """Files are served only here, after the same visibility check as the request page."""
     req = _visible(request, ticket)
-    attachment = get_object_or_404(req.files, pk=file_id)
+    attachment = get_object_or_404(req.files, pk=file_id, purged_at__isnull=True)
+    # The security log has every download; the file-access log (Admin Panel) the unit's own.
     security.log_event(
         "file_download", request, ticket=req.ticket, file_id=attachment.pk, kind=attachment.kind
     )
+    if request.user.pk != req.requester_id:
+        FileAccess.record(attachment, by=request.user)
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

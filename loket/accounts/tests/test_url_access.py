@@ -22,6 +22,7 @@ PUBLIC = {
     "surveys:unit",
     "surveys:link",
     "set_language",
+    "privacy_notice",
     # the Panduan: the guides are for anyone, signed in or not
     "guides:index",
     "guides:guide",
