@@ -16,10 +16,11 @@ from loket.notifications.whatsapp_text import shape
 
 OUTPUT = "docs/whatsapp-templates.md"
 MEANINGS = {
-    "ticket": "ticket number (e.g. DTIK-2026-000123)",
+    "ticket": "ticket number (e.g. DTIK-2026-000123; a complaint's K-DTIK-2026-000001)",
     "service": "service name",
     "status": "status, in the template's language",
-    "link": "link to the request's page (to the questionnaire in `loket_completed_requester`)",
+    "link": "link to the request's page (to the questionnaire in `loket_completed_requester`), "
+    "or to the complaint's page in the `loket_complaint_…` templates",
     "due": "due date",
 }
 INTRO = """# WhatsApp templates to register at Meta
@@ -55,7 +56,9 @@ class Template:
 
 def default_rules() -> list[tuple[str, str]]:
     """The "who is told what" rows every installation starts with."""
-    return list(import_module("loket.notifications.migrations.0002_default_rules").DEFAULTS)
+    requests = import_module("loket.notifications.migrations.0002_default_rules").DEFAULTS
+    complaints = import_module("loket.notifications.migrations.0003_complaint_triggers")
+    return [*requests, *complaints.COMPLAINT_DEFAULTS]
 
 
 def template(trigger: str, audience: str, language: str) -> Template:

@@ -33,7 +33,8 @@ def shape(trigger: str, audience: str, language: str) -> tuple[str, tuple[str, .
     with translation.override(language):
         marks = {name: _MARK % name for name in VALUES}
         values = {**marks, "what": str(Trigger(trigger).label)}
-        title, body = texts.title(audience, values), texts.body(trigger, audience, values)
+        title = texts.title(audience, values, trigger=trigger)
+        body = texts.body(trigger, audience, values)
         text = layout(title, body, marks["link"])
     order = tuple(dict.fromkeys(re.findall("\x00(\\w+)\x00", text)))
     for number, name in enumerate(order, start=1):
