@@ -27,6 +27,14 @@ INBOXES = {
     "staff": ("staf", "kotak-masuk"),
 }
 
+# Complaints (Buat Keluhan): each unit role's section; the complainant's is pemohon#buat-keluhan.
+COMPLAINTS = {
+    "unit_admin": ("admin-unit", "keluhan"),
+    "director": ("direktur", "keluhan"),
+    "staff": ("staf", "keluhan"),
+}
+COMPLAINANT = ("pemohon", "buat-keluhan")
+
 # A service's procedure (Sistem, Mekanisme, dan Prosedur) is the unit's own text, one step a
 # line, in the SOP's words. Each step says who acts; the requester's part at that step is:
 # submit (their own steps), revise if returned (verification), wait and follow (the unit's

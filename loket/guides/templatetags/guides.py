@@ -56,3 +56,37 @@ def request_help(context, req) -> str:
         if role in held:
             return help_link(*target)
     return help_link("pemohon", "ikuti-permintaan")
+
+
+def _unit_roles(user, unit_id=None) -> set[str]:
+    from loket.accounts.permissions import roles_of
+
+    return {str(role) for unit, role in roles_of(user) if unit_id is None or unit == unit_id}
+
+
+@register.simple_tag
+def complaint_inbox_help(role: str) -> str:
+    target = links.COMPLAINTS.get(str(role))
+    return help_link(*target) if target else ""
+
+
+@register.simple_tag(takes_context=True)
+def complaint_help(context, complaint) -> str:
+    """The complaint page and its action forms: the complainant's section, or that of the role
+    the visitor holds in the complaint's unit (a superadmin reads the Director's)."""
+    user = context["request"].user
+    if complaint.complainant_id == user.pk:
+        return help_link(*links.COMPLAINANT)
+    held = _unit_roles(user, complaint.unit_id)
+    for role, target in links.COMPLAINTS.items():
+        if role in held:
+            return help_link(*target)
+    return help_link(*links.COMPLAINTS["director"])
+
+
+@register.simple_tag(takes_context=True)
+def complaints_report_help(context) -> str:
+    """The Complaints report: the Unit Admin's section for a Unit Admin, else the Director's."""
+    held = _unit_roles(context["request"].user)
+    role = "unit_admin" if "unit_admin" in held else "director"
+    return help_link(*links.COMPLAINTS[role])

@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from loket.complaints.models import Complaint
+from loket.complaints.models import Status as ComplaintStatus
 from loket.guides import content, links
 from loket.requests.models import ServiceRequest, Status
 from loket.requests.views import ACTION_FORMS
@@ -43,6 +45,7 @@ def pages_of(username: str, people: dict) -> list[str]:
         mine = ServiceRequest.objects.filter(requester=people["pemohon"])
         returned = mine.get(status=Status.RETURNED)
         completed = mine.get(status=Status.COMPLETED)
+        complaints = Complaint.objects.filter(complainant=people["pemohon"])
         return [
             upgrade,
             reverse("requests:new", args=["layanan-upgrade-aplikasi"]),
@@ -53,6 +56,8 @@ def pages_of(username: str, people: dict) -> list[str]:
             reverse("profile"),
             reverse("notifications:centre"),
             reverse("notifications:preferences"),
+            reverse("complaints:new", args=["layanan-upgrade-aplikasi"]),
+            *[c.get_absolute_url() for c in complaints],
         ]
     unit_pages = [r.get_absolute_url() for r in ServiceRequest.objects.all()]
     if username == "staf":
@@ -60,7 +65,8 @@ def pages_of(username: str, people: dict) -> list[str]:
             r.get_absolute_url()
             for r in ServiceRequest.objects.in_inbox_of(people["staf"], "staff")
         ]
-    pages = [reverse("requests:inbox"), *unit_pages]
+    complaints = Complaint.objects.visible_to(people[username])
+    pages = [reverse("requests:inbox"), *unit_pages, *[c.get_absolute_url() for c in complaints]]
     if username == "adminunit":
         pages += [
             reverse("requests:walk_in"),
@@ -68,12 +74,14 @@ def pages_of(username: str, people: dict) -> list[str]:
             reverse("surveys:report"),
             reverse("dashboards:index"),
             reverse("dashboards:requests"),
+            reverse("complaints:report"),
         ]
     if username == "direktur":
         pages += [
             reverse("surveys:report"),
             reverse("dashboards:index"),
             reverse("dashboards:requests"),
+            reverse("complaints:report"),
         ]
     return pages
 
@@ -115,6 +123,35 @@ def test_each_action_form_on_the_request_page_has_its_help(client, demo, languag
     for action in ("verify", "return_for_revision", "reject"):
         role, anchor = links.ACTIONS[action]
         assert f'href="{in_language(f"/panduan/{role}/", language)}#{anchor}"' in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("username", "status", "target"),
+    [
+        ("adminunit", ComplaintStatus.RECEIVED, ("admin-unit", "keluhan")),
+        ("pemohon", ComplaintStatus.ANSWERED, ("pemohon", "buat-keluhan")),
+    ],
+)
+def test_each_action_form_on_the_complaint_page_has_its_help(
+    client, demo, language, username, status, target
+):
+    client.force_login(demo[username])
+    complaint = Complaint.objects.get(status=status)
+    response = client.get(in_language(complaint.get_absolute_url(), language))
+    html = response.content.decode()
+    forms = html.count('class="panel action-panel"')
+    assert forms >= 2, "the demo complaint offers its actions"
+    role, anchor = target
+    link = f'href="{in_language(f"/panduan/{role}/", language)}#{anchor}"'
+    assert html.count(link) == forms + 1, "each action form and the page link to the section"
+
+
+def test_the_demo_staff_sees_the_complaints_assigned_to_them(demo):
+    assigned = Complaint.objects.visible_to(demo["staf"])
+    assert assigned.exists() and set(assigned) == set(
+        Complaint.objects.filter(assigned_staff=demo["staf"])
+    )
 
 
 def test_every_action_of_the_workflow_has_a_guide_section():
