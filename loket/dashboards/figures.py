@@ -1,8 +1,7 @@
 """The dashboard's figures, one section each, every figure counted by the database.
 
-Each section is a function of a `Snapshot` in SECTIONS; another app adds its section (complaints,
-when that app lands) by appending its function. A figure carries the list filters that show
-exactly the requests it counts, so the page links every number to its rows.
+Each section is a function of a `Snapshot` in SECTIONS (complaints included). A figure carries
+the list filters that show exactly the rows it counts, so the page links every number to them.
 """
 
 import datetime
@@ -12,13 +11,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from loket.complaints import reports as complaint_reports
+from loket.complaints.models import Complaint
+from loket.complaints.models import Status as ComplaintStatus
 from loket.requests.models import RUNNING, Disposition, Status
 from loket.surveys import charts, reports
 from loket.surveys.models import Response
@@ -69,6 +71,11 @@ class Snapshot:
     @cached_property
     def windows(self) -> calendars.Calendars:
         return calendars.around(self.today, self.scope.unit_ids)
+
+    @cached_property
+    def complaints(self):
+        found = Complaint.objects.all()
+        return found.filter(unit=self.scope.unit) if self.scope.unit else found
 
     def in_period(self) -> dict[str, str]:
         return {"since": self.period.start.isoformat(), "until": self.period.last_day.isoformat()}
@@ -294,6 +301,83 @@ def satisfaction(snapshot: Snapshot) -> Section:
     )
 
 
+def complaints(snapshot: Snapshot) -> Section:
+    """Complaints received in the period, by status now; the overdue ones now; and, as the
+    Complaints report counts them, the share answered on time and the median working days from
+    filing to the first answer. Only counts: no complainant is named."""
+    period, today = snapshot.period, snapshot.today
+    filed = snapshot.complaints.filter(
+        submitted_at__gte=calendars.start_of(period.start),
+        submitted_at__lt=calendars.start_of(period.end),
+    )
+    counts = dict(filed.values_list("status").annotate(n=Count("id")).order_by())
+    handled = filed.exclude(status__in=complaint_reports.NOT_HANDLED)
+    given = Q(first_answered_at__isnull=False)
+    answers = handled.aggregate(
+        on_time=Count("id", filter=given & Q(answered_on_time=True)),
+        due=Count("id", filter=given | Q(answer_due__lt=today)),
+    )
+    groups = list(
+        handled.filter(given)
+        .values("unit_id", filed=TruncDate("submitted_at"), done=TruncDate("first_answered_at"))
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    days = working_days(groups)
+    median = Decimal(int(2 * statistics.median(days))) / 2 if days else None
+    share = complaint_reports.Row(
+        unit="", service="", on_time=answers["on_time"], due=answers["due"]
+    ).on_time_share
+    overdue = snapshot.complaints.overdue(today).count()
+
+    def link(**params) -> str:
+        query = {**snapshot.scope.params(), **params}
+        return reverse("dashboards:complaints") + "?" + urlencode(query, doseq=True)
+
+    in_period = snapshot.in_period()
+    figures = [
+        Figure(str(label), counts.get(status, 0), url=link(status=status, **in_period))
+        for status, label in ComplaintStatus.choices
+    ]
+    figures += [
+        Figure(_("All complaints received"), sum(counts.values()), url=link(**in_period)),
+        Figure(_("Open complaints overdue"), overdue, url=link(due="overdue")),
+        Figure(
+            _("Answered on time"),
+            "—" if share is None else f"{share}%",
+            url=link(answered="on_time", **in_period),
+            count=answers["on_time"],
+        ),
+        Figure(
+            _("Median working days to answer"),
+            "—" if median is None else median,
+            url=link(answered="yes", **in_period),
+            count=len(days),
+        ),
+    ]
+    note = _(
+        "Overdue: not verified by its verify-by date, or not answered by its answer-by date. "
+        "On time: of the complaints received in the period (not rejected or referred) whose "
+        "answer came or was due, those answered by their deadline. Working days from filing to "
+        "the first answer."
+    )
+    report = (
+        reverse("complaints:report")
+        + "?"
+        + urlencode(
+            {
+                "since": period.start.isoformat(),
+                "until": period.last_day.isoformat(),
+                **({"unit": snapshot.scope.unit.pk} if snapshot.scope.unit else {}),
+            }
+        )
+    )
+    title = _("Complaints received in %(period)s, by status now") % {"period": period}
+    return Section(
+        "complaints", title, figures, note=note, links=[(report, _("Complaints report"))]
+    )
+
+
 SECTIONS: list[Callable[[Snapshot], Section]] = [
     by_status,
     new_per_week,
@@ -302,6 +386,7 @@ SECTIONS: list[Callable[[Snapshot], Section]] = [
     staff_load,
     completion,
     satisfaction,
+    complaints,
 ]
 
 

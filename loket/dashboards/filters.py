@@ -3,7 +3,7 @@
 import datetime
 
 from django import forms
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.utils import timezone
@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from loket.accounts.models import Role, User
 from loket.catalog.models import Service
+from loket.complaints import reports as complaint_reports
+from loket.complaints.models import Complaint
+from loket.complaints.models import Status as ComplaintStatus
 from loket.requests.models import Disposition, ServiceRequest, Status
 from loket.search.forms import DateField
 
@@ -113,3 +116,58 @@ def _between(found: QuerySet, field: str, since, until) -> QuerySet:
     if until:
         found = found.filter(**{f"{field}__lt": calendars.start_of(until + ONE_DAY)})
     return found
+
+
+class ComplaintFilter(forms.Form):
+    """The dashboard's complaint figures link here: the unit's complaints, narrowed."""
+
+    status = forms.MultipleChoiceField(
+        label=_("Status"),
+        choices=ComplaintStatus.choices,
+        required=False,
+        widget=forms.SelectMultiple,
+    )
+    since = DateField(label=_("Received from"), required=False)
+    until = DateField(label=_("Received until"), required=False)
+    due = forms.ChoiceField(
+        label=_("Due"), choices=[("", _("Any")), ("overdue", _("Overdue"))], required=False
+    )
+    answered = forms.ChoiceField(
+        label=_("Answered"),
+        choices=[
+            ("", _("Any")),
+            ("yes", _("Answered")),
+            ("on_time", _("Answered on time")),
+            ("due", _("Answer given or due")),
+        ],
+        required=False,
+    )
+
+    def __init__(self, data) -> None:
+        super().__init__(data, label_suffix="")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            self.add_error("until", _("The end of the date range comes before its start."))
+        return data
+
+    def apply(self, found: QuerySet[Complaint]) -> QuerySet[Complaint]:
+        data, today = self.cleaned_data, timezone.localdate()
+        if data["status"]:
+            found = found.filter(status__in=data["status"])
+        found = _between(found, "submitted_at", data["since"], data["until"])
+        if data["due"] == "overdue":
+            found = found.overdue(today)
+        if data["answered"]:
+            # As the Complaints report counts: handled complaints (not rejected or referred).
+            handled = found.exclude(status__in=complaint_reports.NOT_HANDLED)
+            given = Q(first_answered_at__isnull=False)
+            found = handled.filter(
+                {
+                    "yes": given,
+                    "on_time": given & Q(answered_on_time=True),
+                    "due": given | Q(answer_due__lt=today),
+                }[data["answered"]]
+            )
+        return found

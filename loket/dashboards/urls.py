@@ -7,6 +7,7 @@ urlpatterns = [
     path("dasbor/", views.index, name="index"),
     path("dasbor.pdf", views.index_pdf, name="pdf"),
     path("dasbor/permintaan/", views.request_list, name="requests"),
+    path("dasbor/keluhan/", views.complaint_list, name="complaints"),
 ]
 for fmt in exports.FORMATS:
     urlpatterns += [

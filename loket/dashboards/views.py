@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from loket.complaints.models import Complaint
 from loket.requests.models import ServiceRequest
 from loket.search.forms import SearchForm
 from loket.search.query import requests as search_requests
@@ -15,7 +16,7 @@ from loket.search.views import search
 from loket.surveys import periods
 
 from . import documents, exports, figures, scope
-from .filters import RequestFilter
+from .filters import ComplaintFilter, RequestFilter
 
 PER_PAGE = 50
 
@@ -79,6 +80,24 @@ def request_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(found.for_lists(), PER_PAGE).get_page(request.GET.get("page"))
     context.update(page=page, requests=page.object_list)
     return render(request, "dashboards/requests.html", context)
+
+
+@login_required
+def complaint_list(request: HttpRequest) -> HttpResponse:
+    """The unit's complaints behind a dashboard figure. No complainant is listed: the dashboard
+    shows counts, and a complainant may have asked to stay unknown to the unit's Direktur."""
+    chosen = scope.choose(request.user, request.GET)
+    form = ComplaintFilter(request.GET)
+    context = {"scope": chosen, "form": form}
+    if not form.is_valid():
+        return render(request, "dashboards/complaints.html", context, status=HTTPStatus.BAD_REQUEST)
+    found = Complaint.objects.visible_to(request.user)
+    if chosen.unit:
+        found = found.filter(unit=chosen.unit)
+    found = form.apply(found).select_related("service", "unit").order_by("-submitted_at", "-id")
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    context.update(page=page, complaints=page.object_list)
+    return render(request, "dashboards/complaints.html", context)
 
 
 @login_required

@@ -9,7 +9,13 @@ from loket.accounts.models import Role
 from loket.accounts.tests.factories import UnitRoleFactory
 
 pytestmark = pytest.mark.django_db
-PAGES = ["/dasbor/", "/dasbor/permintaan/", "/dasbor/permintaan.csv", "/dasbor/permintaan.xlsx"]
+PAGES = [
+    "/dasbor/",
+    "/dasbor/permintaan/",
+    "/dasbor/keluhan/",
+    "/dasbor/permintaan.csv",
+    "/dasbor/permintaan.xlsx",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)

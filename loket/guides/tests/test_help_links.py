@@ -75,6 +75,7 @@ def pages_of(username: str, people: dict) -> list[str]:
             reverse("dashboards:index"),
             reverse("dashboards:requests"),
             reverse("complaints:report"),
+            reverse("dashboards:complaints") + "?due=overdue",
         ]
     if username == "direktur":
         pages += [
@@ -82,6 +83,7 @@ def pages_of(username: str, people: dict) -> list[str]:
             reverse("dashboards:index"),
             reverse("dashboards:requests"),
             reverse("complaints:report"),
+            reverse("dashboards:complaints") + "?due=overdue",
         ]
     return pages
 
