@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.urls import reverse
 
+from loket.complaints.models import Complaint
+from loket.complaints.models import Status as ComplaintStatus
 from loket.requests.models import ServiceRequest, Status
 
 FOLDER = Path(__file__).resolve().parent / "static" / "guides" / "screenshots"
@@ -18,10 +20,13 @@ UPGRADE = "layanan-upgrade-aplikasi"
 class Shot:
     name: str
     user: str
-    path: str  # a URL name with args, or a status whose request page to open
+    path: str  # a URL name with args, or a status whose request (complaint:…) page to open
     show: str = ""  # a CSS selector to scroll to (and open, if it is in a <details>)
 
     def url(self) -> str:
+        if self.path.startswith("complaint:"):
+            status = self.path.removeprefix("complaint:")
+            return Complaint.objects.filter(status=status).first().get_absolute_url()
         if self.path.startswith("status:"):
             req = ServiceRequest.objects.filter(status=self.path.removeprefix("status:")).first()
             return req.get_absolute_url()
@@ -37,7 +42,14 @@ SHOTS = [
     Shot("pemohon-riwayat-saya", "pemohon", "requests:history"),
     Shot("pemohon-dikembalikan", "pemohon", f"status:{Status.RETURNED}"),
     Shot("pemohon-kuesioner", "pemohon", "surveys:questionnaire"),
+    Shot("pemohon-buat-keluhan", "pemohon", f"complaints:new {UPGRADE}"),
     Shot("admin-unit-kotak-masuk", "adminunit", "requests:inbox"),
+    Shot(
+        "admin-unit-keluhan",
+        "adminunit",
+        f"complaint:{ComplaintStatus.RECEIVED}",
+        "form[action$='/verify/']",
+    ),
     Shot(
         "admin-unit-verifikasi",
         "adminunit",
