@@ -223,6 +223,10 @@ URLS: dict[str, Row] = {
         opens=report_roles, query="?unit=dtik", states=ONE, sees=nobody, binary=True
     ),
     "surveys:publish": Row(post=True),
+    # The complaints behind a dashboard figure (integ-b): the dashboard's people, no complainant.
+    "dashboards:complaints": Row(
+        opens=report_roles, query="?unit=dtik&due=overdue", states=ONE, sees=nobody
+    ),
     # The person's own account.
     "profile": Row(
         opens=signed_in,
