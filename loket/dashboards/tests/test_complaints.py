@@ -226,3 +226,14 @@ def test_more_complaints_cost_no_more_queries(
     with CaptureQueriesContext(connection) as more:
         assert client.get("/dasbor/").status_code == HTTPStatus.OK
     assert len(more) == len(few) <= 35
+
+
+def test_the_section_opens_the_complaints_report_of_its_period(client, director, filed, today):
+    client.force_login(director)
+    response = client.get("/dasbor/")
+    (complaints,) = [s for s, _rows in response.context["sections"] if s.key == "complaints"]
+    ((url, _label),) = complaints.links
+    report = client.get(url)
+    assert report.status_code == HTTPStatus.OK
+    (row,) = report.context["rows"]
+    assert row.received == section(client)["Semua keluhan diterima"][0].value
