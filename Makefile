@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run bench-notifications bench-ikm bench-search test test-sqlite test-postgres lint format messages install demo screenshots
+.PHONY: run faults bench-notifications bench-ikm bench-search test test-sqlite test-postgres lint format messages install demo screenshots
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Loket needs Python 3.12 or newer on PATH (python3.13, python3.12 or python3)."; exit 1; }
@@ -61,6 +61,12 @@ bench-search: install
 	@createdb -h $${PGHOST:-127.0.0.1} -U $${PGUSER:-postgres} $(BENCH_SEARCH_DB) 2>/dev/null || true
 	DEBUG=1 DATABASE_URL=$(BENCH_SEARCH_URL) $(MANAGE) migrate --no-input -v0
 	DEBUG=1 DATABASE_URL=$(BENCH_SEARCH_URL) $(MANAGE) bench_search $(BENCH_SEARCH_ARGS)
+
+# Three faults under load on a PostgreSQL cluster of its own (127.0.0.1:55432; the machine's
+# server is never touched): PostgreSQL restarted, the worker SIGKILLed, the WhatsApp stand-in down.
+# A few minutes; var/faults/latest.json. FAULTS_ARGS="--outage 120 --rate 5" to change it.
+faults: install
+	$(PY) -m loket.faults.run $(FAULTS_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

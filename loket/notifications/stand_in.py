@@ -40,7 +40,9 @@ class Reply:
 
 
 class StandIn:
-    def __init__(self, default=None, *, webhook: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self, default=None, *, webhook: tuple[str, str] | None = None, port: int = 0
+    ) -> None:
         self.seen: list[Seen] = []
         self.script: list[Reply] = []
         self.delay = 0.0
@@ -50,7 +52,7 @@ class StandIn:
         self.accepted: dict[str, Reply] = {}  # Idempotency-Key: the first 2xx answer
         self.on_request = None  # called with (seen, number) before answering
         self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
