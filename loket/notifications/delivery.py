@@ -143,9 +143,18 @@ def _held_until(message: Message, channel: channels.Channel):
 
 
 def _mark_in_flight(message: Message) -> None:
-    """Committed before the provider is called: a worker killed during the call leaves it."""
+    """Committed before the provider is called: a worker killed during the call leaves it.
+
+    On PostgreSQL without waiting for the disk (synchronous_commit off, for this transaction
+    only): the mark outlives any end of the worker at once, and could only be lost if the
+    database server itself crashed within a fraction of a second. It halves the commits a
+    message costs."""
     message.in_flight_since = timezone.now()
-    _mine(message).update(in_flight_since=message.in_flight_since)
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        _mine(message).update(in_flight_since=message.in_flight_since)
 
 
 def _renew(token: str, *, lease: float) -> None:
