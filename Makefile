@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: backup restore run bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots guide-screenshots
+.PHONY: backup restore run bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots guide-screenshots faults
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Loket needs Python 3.12 or newer on PATH (python3.13, python3.12 or python3)."; exit 1; }
@@ -92,6 +92,11 @@ restore:
 	pg_restore --no-owner --no-privileges --exit-on-error --dbname="$$DATABASE_URL" "$(FROM)/loket.dump"
 	mkdir -p "$(MEDIA_DIR)" && tar -C "$(MEDIA_DIR)" -xzf "$(FROM)/media.tar.gz"
 	@echo "Restored $(FROM) into the database and $(MEDIA_DIR)"
+# Three faults under load on a PostgreSQL cluster of its own (127.0.0.1:55432; the machine's
+# server is never touched): PostgreSQL restarted, the worker SIGKILLed, the WhatsApp stand-in down.
+# A few minutes; var/faults/latest.json. FAULTS_ARGS="--outage 120 --rate 5" to change it.
+faults: install
+	$(PY) -m loket.faults.run $(FAULTS_ARGS)
 
 lint: $(VENV)/.installed
 	@mkdir -p var  # the SQLite database's folder, which the migrations check opens
