@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "loket.surveys",
     "loket.search",
     "loket.api",
+    "loket.bench",
     "ninja",
 ]
 
@@ -186,7 +187,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "loket_cache",
-    }
+    },
+    # Public pages as visitors get them, per process (loket/portal/page_cache.py).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "loket-pages",
+        "TIMEOUT": envint("LOKET_PAGE_CACHE_SECONDS", 3600),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -275,6 +283,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
+
+# `make bench` serves /bench/ceiling/ (a constant page) beside the portal; never set it otherwise.
+LOKET_BENCH = envbool("LOKET_BENCH", False)
 
 LOGGING = {
     "version": 1,

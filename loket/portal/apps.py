@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "loket.portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from . import page_cache
+
+        page_cache.connect_catalog_signals()
