@@ -43,7 +43,7 @@ def letter_pdf(size: int = PDF_BYTES) -> bytes:
     """A scanned letter: one page holding a JPEG of about `size` bytes (noise compresses
     badly, so its size is steered by the image's height)."""
     rng = random.Random(5)
-    width, height = 1000, max(50, size // 680)
+    width, height = 1000, max(50, size // 560)
     image = Image.frombytes("L", (width, height), rng.randbytes(width * height))
     buffer = io.BytesIO()
     image.save(buffer, "PDF", resolution=150.0)
