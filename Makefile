@@ -64,9 +64,9 @@ bench-search: install
 
 # The portal under load (README, "Benchmark"): for each size, its own PostgreSQL database
 # loket_bench_<size> seeded once (resumable), gunicorn as in production on 127.0.0.1:8300, wrk.
-# BENCH_SIZES="10000" for the small one only; BENCH_ARGS="--seconds 30 --only home,inbox".
+# BENCH_SIZES="10000" for the small one only; PORTAL_BENCH_ARGS="--seconds 30 --only home,inbox".
 BENCH_SIZES ?= 10000 1000000
-BENCH_ARGS ?=
+PORTAL_BENCH_ARGS ?=
 bench: install
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && echo "Installing Debian's wrk" && apt-get install -y -qq wrk >/dev/null; } \
@@ -77,7 +77,7 @@ bench: install
 	  createdb -h $${PGHOST:-127.0.0.1} -U $${PGUSER:-postgres} loket_bench_$$size 2>/dev/null || true; \
 	  DEBUG=1 DATABASE_URL=$$url $(MANAGE) migrate --no-input -v0 || exit 1; \
 	  DEBUG=1 DATABASE_URL=$$url MEDIA_ROOT=var/bench/media $(MANAGE) bench --requests $$size \
-	    --output var/bench/$$size.json $(BENCH_ARGS) || exit 1; \
+	    --output var/bench/$$size.json $(PORTAL_BENCH_ARGS) || exit 1; \
 	done
 	DEBUG=1 $(MANAGE) bench_report $(foreach size,$(BENCH_SIZES),var/bench/$(size).json)
 

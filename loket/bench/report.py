@@ -26,6 +26,7 @@ class Row:
     errors: int
     requests: int
     ratio: float  # of the ceiling's requests/s
+    ceiling: float  # the ceiling's requests/s, measured just before
     target: str  # what the issue asks, "" when nothing
     met: bool | None
     note: str = ""
@@ -44,6 +45,7 @@ def row(name: str, label: str, measured: Measured, ceiling: float, note: str = "
         errors=measured.errors,
         requests=measured.requests,
         ratio=round(ratio, 3),
+        ceiling=round(ceiling, 1),
         target=target,
         met=met,
         note=note,
@@ -62,22 +64,25 @@ def judge(name: str, ratio: float, m: Measured) -> tuple[str, bool | None]:
 
 
 def unavailable(name: str, label: str, why: str) -> Row:
-    return Row(name, label, 0.0, 0.0, 0.0, 0.0, 0, 0, 0.0, "", None, f"not available: {why}")
+    return Row(name, label, 0.0, 0.0, 0.0, 0.0, 0, 0, 0.0, 0.0, "", None, f"not available: {why}")
 
 
 MARKS = {True: "yes", False: "**no**", None: ""}
 
 
 def table(rows: list[Row]) -> str:
-    head = "| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | × ceiling | target | met |"
-    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---|---|"]
+    head = (
+        "| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | ceiling req/s | × ceiling "
+        "| target | met |"
+    )
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     for r in rows:
         if r.note.startswith("not available"):
-            lines.append(f"| {r.label} | – | – | – | – | – | – | {r.note} | |")
+            lines.append(f"| {r.label} | – | – | – | – | – | – | – | {r.note} | |")
             continue
         lines.append(
             f"| {r.label} | {r.rate:,.0f} | {r.p50_ms:.1f} | {r.p95_ms:.1f} | {r.p99_ms:.1f} "
-            f"| {r.errors} | {r.ratio:.2f} | {r.target} | {MARKS[r.met]} |"
+            f"| {r.errors} | {r.ceiling:,.0f} | {r.ratio:.2f} | {r.target} | {MARKS[r.met]} |"
         )
     return "\n".join(lines)
 

@@ -72,7 +72,7 @@ def test_the_table_and_the_comparison_of_two_sizes(tmp_path):
         report.unavailable("dashboard", "Direktur dashboard", "404 in this build"),
     ]
     table = report.table(rows)
-    assert "| Admin Unit inbox | 300 | 20.0 | 40.0 | 80.0 | 0 | 0.30 |" in table
+    assert "| Admin Unit inbox | 300 | 20.0 | 40.0 | 80.0 | 0 | 1,000 | 0.30 |" in table
     assert "not available: 404 in this build" in table
     small, large = tmp_path / "small.json", tmp_path / "large.json"
     report.write_json(small, meta={"requests": 10_000}, rows=rows, checks={})

@@ -29,7 +29,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"\n{meta['requests']:,} requests · {machine['cores']} cores, "
                 f"{machine['memory_gib']} GiB · {meta['connections']} connections, "
-                f"{meta['seconds']} s each · ceiling {meta['ceilings']} · {meta['at']}\n"
+                f"{meta['seconds']} s each · load average (1 min) "
+                f"{machine['load_average'][0]:.1f} at the start, "
+                f"{meta.get('load_average_end', [0])[0]:.1f} at the end · {meta['at']}\n"
             )
             self.stdout.write(report.table([report.Row(**row) for row in run["scenarios"]]))
             self.stdout.write(json.dumps(run["checks"]))
