@@ -18,7 +18,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -76,7 +76,6 @@ def connect_catalog_signals() -> None:
         uid = f"page-cache-{label}"
         post_save.connect(catalog_changed, sender=model, dispatch_uid=uid + "-save")
         post_delete.connect(catalog_changed, sender=model, dispatch_uid=uid + "-delete")
-    m2m_changed.connect(catalog_changed, dispatch_uid="page-cache-m2m")
 
 
 def for_visitors(request: HttpRequest) -> bool:
