@@ -25,6 +25,7 @@ PDF_BYTES = 300 * 1024
 ACTION_REQUESTS = 10
 LABELS = {
     "ceiling": "Ceiling (constant page)",
+    "ceiling_signed_in": "Ceiling, signed in (Admin Unit)",
     "home": "Halaman Depan",
     "service": "Service page",
     "history": "Riwayat Saya (200 requests)",
@@ -108,6 +109,9 @@ def build(cast: Cast, run_id: str) -> list[Scenario]:
     }
     year = timezone.localdate().year
     return [
+        # What signing in alone costs: the constant page with a session (the session, the
+        # person, their roles and their authenticator app are read on every request).
+        Scenario("ceiling_signed_in", [(cookie, "/bench/ceiling/") for _u, cookie in admins]),
         Scenario("home", [(None, "/"), (None, "/en/")]),
         Scenario(
             "service",

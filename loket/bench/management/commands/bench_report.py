@@ -33,7 +33,8 @@ class Command(BaseCommand):
                 f"{machine['load_average'][0]:.1f} at the start, "
                 f"{meta.get('load_average_end', [0])[0]:.1f} at the end · {meta['at']}\n"
             )
-            self.stdout.write(report.table([report.Row(**row) for row in run["scenarios"]]))
+            rows = [report.Row(**{"ceiling": 0.0, **row}) for row in run["scenarios"]]
+            self.stdout.write(report.table(rows))
             self.stdout.write(json.dumps(run["checks"]))
         if len(runs) > 1:
             self.stdout.write("\nCost against data size:\n")
