@@ -26,7 +26,7 @@ from django.utils import timezone
 from loket.accounts.models import Role, UnitRole, User
 from loket.catalog.models import Application, Audience, Category, Service, StandardRevision, Unit
 from loket.notifications.models import Message
-from loket.requests.models import Event, ServiceRequest, Status, TicketCounter
+from loket.requests.models import ServiceRequest, Status, TicketCounter
 from loket.surveys.models import Response
 
 from . import seed
@@ -293,15 +293,7 @@ def _seed_requests(size: Size, progress: Progress) -> None:
 
 
 def _request_batch(cast: Cast, size: Size, first: int, count: int) -> None:
-    rng = random.Random(first)
-    next_id = (ServiceRequest.objects.aggregate(last=Max("pk"))["last"] or 0) + 1
-    requests, events = [], []
-    for offset, n in enumerate(range(first, first + count)):
-        req = _request(cast, size, n, rng)
-        requests.append((next_id + offset, *(req[column] for column in seed.REQUEST_COLUMNS)))
-        events.extend(seed._timeline(cast, next_id + offset, req, rng))
-    seed.copy_rows(ServiceRequest, seed.REQUEST_COLUMNS, requests, with_pk=True)
-    seed.copy_rows(Event, seed.EVENT_COLUMNS, events)
+    seed.copy_batch(cast, first, count, lambda cast, n, rng: _request(cast, size, n, rng))
 
 
 def status_of(n: int, total: int, rng: random.Random) -> str:
@@ -314,40 +306,19 @@ def status_of(n: int, total: int, rng: random.Random) -> str:
 def _request(cast: Cast, size: Size, n: int, rng: random.Random) -> dict:
     unit_id, code = cast.units[n % len(cast.units)]
     submitted = cast.end - (size.requests - 1 - n) * SPACING
-    status = status_of(n, size.requests, rng)
     heavy = n % max(1, size.requests // HEAVY_REQUESTS) == 0
-    app, requesting_unit = rng.choice(APPS), rng.choice(REQUESTING_UNITS)
-    feature, other = rng.sample(FEATURES, 2)
-    ended = submitted + datetime.timedelta(days=rng.randint(3, 20))
-    return {
-        "ticket": ticket(code, submitted, n),
-        "unit_id": unit_id,
-        "service_id": rng.choice(cast.services[unit_id]),
-        "requester_id": cast.heavy if heavy else rng.choice(cast.requesters),
-        "intake": "portal",
-        "status": status,
-        "application_id": rng.choice(cast.applications[unit_id]),
-        "subject": f"{rng.choice(VERBS)} {feature} {app}",
-        "description": f"Mohon {feature} dan {other} pada {app} untuk {rng.choice(PURPOSES)} "
-        f"di {requesting_unit}.",
-        "desired_features": "",
-        "letter_number": f"{n + 1}/UN/{code}/{submitted.year}",
-        "letter_date": submitted.date(),
-        "signatory_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-        "signatory_position": "Pimpinan Unit",
-        "requesting_unit": requesting_unit,
-        "whatsapp": f"+62812{n % 10**8:08d}",
-        "submitted_at": submitted,
-        "due_date": (submitted + datetime.timedelta(days=20)).date(),
-        "returned_at": ended if status == Status.RETURNED else None,
-        "completed_at": ended if status in seed.FINISHED else None,
-        "closed_at": ended
-        if status in (Status.CLOSED, Status.REJECTED, Status.CANCELLED)
-        else None,
-        "result_summary": f"{feature.capitalize()} {app} sudah tersedia."
-        if status in seed.FINISHED
-        else "",
-    }
+    return seed.request_row(
+        rng,
+        n=n,
+        ticket=ticket(code, submitted, n),
+        unit_id=unit_id,
+        submitted=submitted,
+        status=status_of(n, size.requests, rng),
+        service_id=rng.choice(cast.services[unit_id]),
+        requester_id=cast.heavy if heavy else rng.choice(cast.requesters),
+        application_id=rng.choice(cast.applications[unit_id]),
+        letter_code=code,
+    )
 
 
 def ticket(code: str, submitted: datetime.datetime, n: int) -> str:
