@@ -19,27 +19,27 @@ pytestmark = [
 
 
 def test_it_seeds_a_small_university_once():
-    size = university.Size.of(2_000)
+    size = university.Size.of(1_000)
     lines = []
     university.seed_university(size, write=lines.append)
     assert university.bench_units().count() == university.UNITS
     assert Service.objects.filter(unit__in=university.bench_units()).count() == 300
     assert User.objects.filter(username__startswith="bench-user-").count() == size.users
     requests = ServiceRequest.objects.filter(unit__in=university.bench_units())
-    assert requests.count() == 2_000
+    assert requests.count() == 1_000
     heavy = requests.filter(requester__username=university.HEAVY_REQUESTER)
     assert heavy.count() == university.HEAVY_REQUESTS
     assert Message.objects.count() == size.notifications
-    assert 0.25 * 2_000 * 0.3 < Response.objects.count() <= size.responses
+    assert 0.25 * 1_000 * 0.3 < Response.objects.count() <= size.responses
     closed = requests.filter(status=Status.CLOSED).annotate(n=Count("events"))
     assert {req.n for req in closed} == {8}  # submit … close, each step recorded
-    assert Event.objects.count() > 5 * 2_000
+    assert Event.objects.count() > 3 * 1_000
     # New requests get tickets above the seeded ones.
     assert TicketCounter.objects.filter(unit__in=university.bench_units()).count() == 20
     lines.clear()
     university.seed_university(size, write=lines.append)
     assert all("skipped" in line for line in lines) and len(lines) == len(university.STEPS)
-    assert requests.count() == 2_000
+    assert requests.count() == 1_000
 
 
 def test_only_the_newest_requests_are_still_being_worked_on():
