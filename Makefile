@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: backup restore run bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots guide-screenshots
+.PHONY: backup restore run bench bench-notifications bench-ikm bench-search bench-dashboard test test-sqlite test-postgres lint format messages install demo screenshots guide-screenshots faults
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Loket needs Python 3.12 or newer on PATH (python3.13, python3.12 or python3)."; exit 1; }
@@ -92,6 +92,29 @@ restore:
 	pg_restore --no-owner --no-privileges --exit-on-error --dbname="$$DATABASE_URL" "$(FROM)/loket.dump"
 	mkdir -p "$(MEDIA_DIR)" && tar -C "$(MEDIA_DIR)" -xzf "$(FROM)/media.tar.gz"
 	@echo "Restored $(FROM) into the database and $(MEDIA_DIR)"
+# Three faults under load on a PostgreSQL cluster of its own (127.0.0.1:55432; the machine's
+# server is never touched): PostgreSQL restarted, the worker SIGKILLed, the WhatsApp stand-in down.
+# A few minutes; var/faults/latest.json. FAULTS_ARGS="--outage 120 --rate 5" to change it.
+faults: install
+	$(PY) -m loket.faults.run $(FAULTS_ARGS)
+# The portal under load (README, "Benchmark"): for each size, its own PostgreSQL database
+# loket_bench_<size> seeded once (resumable), gunicorn as in production on 127.0.0.1:8300, wrk.
+# BENCH_SIZES="10000" for the small one only; PORTAL_BENCH_ARGS="--seconds 30 --only home,inbox".
+BENCH_SIZES ?= 10000 1000000
+PORTAL_BENCH_ARGS ?=
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && echo "Installing Debian's wrk" && apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "make bench needs wrk (Debian: apt-get install wrk)"; exit 1; }
+	@mkdir -p var/bench
+	@for size in $(BENCH_SIZES); do \
+	  url=postgres://$${PGUSER:-postgres}@$${PGHOST:-127.0.0.1}:5432/loket_bench_$$size; \
+	  createdb -h $${PGHOST:-127.0.0.1} -U $${PGUSER:-postgres} loket_bench_$$size 2>/dev/null || true; \
+	  DEBUG=1 DATABASE_URL=$$url $(MANAGE) migrate --no-input -v0 || exit 1; \
+	  DEBUG=1 DATABASE_URL=$$url MEDIA_ROOT=var/bench/media $(MANAGE) bench --requests $$size \
+	    --output var/bench/$$size.json $(PORTAL_BENCH_ARGS) || exit 1; \
+	done
+	DEBUG=1 $(MANAGE) bench_report $(foreach size,$(BENCH_SIZES),var/bench/$(size).json)
 
 lint: $(VENV)/.installed
 	@mkdir -p var  # the SQLite database's folder, which the migrations check opens

@@ -20,6 +20,16 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_pages():
+    """Public pages kept by one test's catalog must not answer another's (rolled back) one."""
+    from loket.portal import page_cache
+
+    page_cache.pages().clear()
+    page_cache.catalog_changed_locally()
+    yield
+
+
 @pytest.fixture
 def unit(db):
     return UnitFactory(

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "loket.dashboards",
     "loket.api",
     "loket.guides",
+    "loket.bench",
     "ninja",
 ]
 
@@ -131,7 +132,11 @@ TEMPLATES = [
 
 DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Persistent connections, checked before each request reuses one: after a database restart
+    # the first request reconnects instead of failing on a dead connection (README, Faults).
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     SQLITE_PATH = Path(env("SQLITE_PATH", str(BASE_DIR / "var" / "loket.sqlite3")))
     DATABASES = {
@@ -142,6 +147,9 @@ else:
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
         }
     }
+
+# Covering indexes (INCLUDE) are PostgreSQL's; SQLite, for development, builds them without.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -195,7 +203,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "loket_cache",
-    }
+    },
+    # Public pages as visitors get them, per process (loket/portal/page_cache.py).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "loket-pages",
+        "TIMEOUT": envint("LOKET_PAGE_CACHE_SECONDS", 3600),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -301,6 +316,8 @@ for _action, _rates in [*LOKET_RATE_LIMITS.items(), *ACCOUNT_RATE_LIMITS.items()
             raise ImproperlyConfigured(
                 f"Rate limit of {_action} is not like '20/h/user': {_rate!r}"
             )
+# `make bench` serves /bench/ceiling/ (a constant page) beside the portal; never set it otherwise.
+LOKET_BENCH = envbool("LOKET_BENCH", False)
 
 LOGGING = {
     "version": 1,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -29,6 +30,9 @@ urlpatterns += i18n_patterns(
     path("akun/", include("loket.accounts.urls")),
     prefix_default_language=False,
 )
+if settings.LOKET_BENCH:
+    # The benchmark's ceiling (make bench); the setting is off unless the bench turns it on.
+    urlpatterns.append(path("bench/", include("loket.bench.urls")))
 
 handler404 = "loket.portal.views.page_not_found"
 handler500 = "loket.portal.views.server_error"

@@ -63,7 +63,8 @@ def roles_of(user) -> frozenset[tuple[int, str]]:
         return frozenset()
     if not hasattr(user, "_loket_roles"):
         user._loket_roles = frozenset(
-            UnitRole.objects.filter(user=user).values_list("unit_id", "role")
+            # No ordering: the model's default (unit name, username) would join two tables.
+            UnitRole.objects.filter(user=user).order_by().values_list("unit_id", "role")
         )
     return user._loket_roles
 

@@ -169,11 +169,17 @@ def _requesters(wanted: int) -> list[int]:
 
 
 def _seed_batch(cast: Cast, first: int, size: int) -> int:
+    return copy_batch(cast, first, size, _request)
+
+
+def copy_batch(cast, first: int, size: int, make: Callable) -> int:
+    """COPY requests number `first` to `first + size - 1`, each `make(cast, n, rng)`, with
+    their timelines (`cast.staff`: role, unit id, user id); the number of events."""
     rng = random.Random(first)
     next_id = (ServiceRequest.objects.aggregate(last=Max("pk"))["last"] or 0) + 1
     requests, events = [], []
     for offset, n in enumerate(range(first, first + size)):
-        req = _request(cast, n, rng)
+        req = make(cast, n, rng)
         requests.append((next_id + offset, *(req[column] for column in REQUEST_COLUMNS)))
         events.extend(_timeline(cast, next_id + offset, req, rng))
     copy_rows(ServiceRequest, REQUEST_COLUMNS, requests, with_pk=True)
@@ -222,23 +228,50 @@ def _request(cast: Cast, n: int, rng: random.Random) -> dict:
     unit = cast.units[0] if n % 10 else cast.units[1]
     number = n - n // 10 if n % 10 else n // 10 + 1  # each unit's own running number
     submitted = FIRST_SUBMISSION + n * SPACING
-    status = rng.choices(STATUSES, WEIGHTS)[0]
+    return request_row(
+        rng,
+        n=n,
+        ticket=f"{unit.code}-{submitted.year}-{number:06d}",
+        unit_id=unit.pk,
+        submitted=submitted,
+        status=rng.choices(STATUSES, WEIGHTS)[0],
+        service_id=rng.choice(cast.services[unit.pk]).pk,
+        requester_id=rng.choice(cast.requesters),
+        application_id=rng.choice(cast.applications[unit.pk]),
+        letter_code="TI",
+    )
+
+
+def request_row(
+    rng: random.Random,
+    *,
+    n: int,
+    ticket: str,
+    unit_id: int,
+    submitted,
+    status: str,
+    service_id: int,
+    requester_id: int,
+    application_id: int,
+    letter_code: str,
+) -> dict:
+    """One request's columns (REQUEST_COLUMNS), its words drawn from the word lists."""
     app, requesting_unit = rng.choice(APPS), rng.choice(REQUESTING_UNITS)
     feature, other = rng.sample(FEATURES, 2)
     finished = submitted + datetime.timedelta(days=rng.randint(3, 20))
     return {
-        "ticket": f"{unit.code}-{submitted.year}-{number:06d}",
-        "unit_id": unit.pk,
-        "service_id": rng.choice(cast.services[unit.pk]).pk,
-        "requester_id": rng.choice(cast.requesters),
+        "ticket": ticket,
+        "unit_id": unit_id,
+        "service_id": service_id,
+        "requester_id": requester_id,
         "intake": "portal",
         "status": status,
-        "application_id": rng.choice(cast.applications[unit.pk]),
+        "application_id": application_id,
         "subject": f"{rng.choice(VERBS)} {feature} {app}",
         "description": f"Mohon {feature} dan {other} pada {app} untuk {rng.choice(PURPOSES)} "
         f"di {requesting_unit}.",
         "desired_features": "",
-        "letter_number": f"{n + 1}/UN/TI/{submitted.year}",
+        "letter_number": f"{n + 1}/UN/{letter_code}/{submitted.year}",
         "letter_date": submitted.date(),
         "signatory_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
         "signatory_position": "Pimpinan Unit",

@@ -3,9 +3,12 @@ from itertools import groupby
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from loket.portal.page_cache import kept_for_visitors
+
 from .models import Category, Service, Unit
 
 
+@kept_for_visitors
 def service_list(request: HttpRequest) -> HttpResponse:
     """Layanan: every active service, grouped by category, optionally of one unit."""
     services = Service.objects.for_cards().order_by("category__order", "category__name_id", "order")
@@ -28,6 +31,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/service_list.html", context)
 
 
+@kept_for_visitors
 def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
     service = get_object_or_404(Service.objects.for_cards(), slug=slug)
     revisions = list(service.revisions.all())
@@ -39,11 +43,13 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalog/service_detail.html", context)
 
 
+@kept_for_visitors
 def unit_list(request: HttpRequest) -> HttpResponse:
     units = Unit.objects.active().with_service_count().select_related("parent")
     return render(request, "catalog/unit_list.html", {"units": units})
 
 
+@kept_for_visitors
 def unit_detail(request: HttpRequest, slug: str) -> HttpResponse:
     unit = get_object_or_404(
         Unit.objects.active().with_service_count().select_related("parent"), slug=slug

@@ -43,7 +43,7 @@ class MessageAdminBase(UnitScopedAdmin):
     search_fields = ("req__ticket", "recipient__username", "recipient__email", "provider_id")
     date_hierarchy = "created_at"
     actions = ["retry"]
-    exclude = ("claim", "recorded", "params")
+    exclude = ("claim", "in_flight_since", "recorded", "params")
     readonly_fields = ("shown_params", "shown_recorded")
 
     def has_add_permission(self, request) -> bool:

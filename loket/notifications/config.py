@@ -44,6 +44,7 @@ def from_env(environ: Mapping[str, str]) -> dict:
         "BATCH": int(_number(environ, "NOTIFY_BATCH", 50)),
         "POLL_SECONDS": _number(environ, "NOTIFY_POLL_SECONDS", 1),
         "LEASE_SECONDS": _number(environ, "NOTIFY_LEASE_SECONDS", 120),
+        "UNCERTAIN_GRACE_SECONDS": _number(environ, "NOTIFY_UNCERTAIN_GRACE_SECONDS", 120),
     }
     _require(config, environ)
     return config

@@ -3,8 +3,13 @@
 Several workers may run at once. A claim marks rows `sending` under a fresh token with a lease;
 on PostgreSQL the rows are picked with SKIP LOCKED so workers never wait for each other, and the
 conditional UPDATE makes a claim exclusive on any database. A worker that dies leaves its rows to
-be claimed again when the lease runs out, so no message is lost (at-least-once; the message id
-travels with every request so that a provider can drop a repeat).
+be claimed again when the lease runs out, so no message is lost.
+
+Just before each provider call the row is marked in flight (committed); the mark goes when the
+answer is stored. A row claimed with the mark still on was in flight when its worker died: the
+provider may or may not have it. A channel that drops repeats of a message id gets it again at
+once; for the Cloud API the resend waits for a status webhook carrying our id (it went out after
+all) for UNCERTAIN_GRACE_SECONDS. So no message is sent twice (README, Notifications).
 """
 
 import datetime
@@ -88,8 +93,14 @@ class Worker:
         if until and until > timezone.now():
             _release(message, at=until)  # behind a rate-limited one: keep the order
             return
+        channel = self.channel(message.channel)
+        held = _held_until(message, channel)
+        if held:
+            _release(message, at=held)  # its status webhook may yet say it went out
+            return
+        _mark_in_flight(message)
         try:
-            provider_id = self.channel(message.channel).send(message)
+            provider_id = channel.send(message)
         except SendError as error:
             if error.rate_limited:
                 self.pause(message, error)
@@ -107,7 +118,7 @@ class Worker:
         until = timezone.now() + datetime.timedelta(seconds=delay)
         self.paused[message.channel] = (until, times + 1)
         log.warning("%s is rate-limited for %.1f s: %s", message.channel, delay, error)
-        _release(message, at=until, error=str(error))
+        _release(message, at=until, error=str(error), answered=True)
 
     def channel(self, kind: str) -> channels.Channel:
         if kind not in self.built:
@@ -122,6 +133,30 @@ class Worker:
         return max(0.0, min(ceiling, (soonest["at"] - timezone.now()).total_seconds()))
 
 
+def _held_until(message: Message, channel: channels.Channel):
+    """When an uncertain message may be resent; None when it may be sent now."""
+    if message.in_flight_since is None or channel.drops_repeats or not channel.reports_status:
+        return None
+    grace = datetime.timedelta(seconds=settings.NOTIFICATIONS["UNCERTAIN_GRACE_SECONDS"])
+    at = message.in_flight_since + grace
+    return at if at > timezone.now() else None
+
+
+def _mark_in_flight(message: Message) -> None:
+    """Committed before the provider is called: a worker killed during the call leaves it.
+
+    On PostgreSQL without waiting for the disk (synchronous_commit off, for this transaction
+    only): the mark outlives any end of the worker at once, and could only be lost if the
+    database server itself crashed within a fraction of a second. It halves the commits a
+    message costs."""
+    message.in_flight_since = timezone.now()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        _mine(message).update(in_flight_since=message.in_flight_since)
+
+
 def _renew(token: str, *, lease: float) -> None:
     until = timezone.now() + datetime.timedelta(seconds=lease)
     Message.objects.filter(claim=token, state=State.SENDING).update(claimed_until=until)
@@ -133,7 +168,13 @@ def _mine(message: Message):
 
 def _sent(message: Message, provider_id: str) -> None:
     now = timezone.now()
-    done = {"attempts": F("attempts") + 1, "claim": "", "claimed_until": None, "last_error": ""}
+    done = {
+        "attempts": F("attempts") + 1,
+        "claim": "",
+        "claimed_until": None,
+        "in_flight_since": None,
+        "last_error": "",
+    }
     # A status webhook may have come first (it finds the row by message id): never go back.
     if (
         not _mine(message)
@@ -143,13 +184,15 @@ def _sent(message: Message, provider_id: str) -> None:
         _mine(message).update(provider_id=provider_id, **done)
 
 
-def _release(message: Message, *, at, error: str = "") -> None:
+def _release(message: Message, *, at, error: str = "", answered: bool = False) -> None:
+    """Back to the queue; `answered`: the provider refused it, so it is certainly not sent."""
     _mine(message).update(
         state=State.QUEUED,
         next_attempt_at=at,
         claim="",
         claimed_until=None,
         last_error=error or F("last_error"),
+        in_flight_since=None if answered else F("in_flight_since"),
     )
 
 
@@ -169,6 +212,8 @@ def _failed_attempt(message: Message, error: SendError) -> None:
         claim="",
         claimed_until=None,
         last_error=str(error),
+        # A timeout may hide a sent message: the next attempt treats it as in flight.
+        in_flight_since=F("in_flight_since") if error.uncertain else None,
     )
 
 
@@ -177,7 +222,7 @@ def fail(message: Message, *, reason: str, attempts: int | None = None) -> None:
     """Failed for good: shown in the Admin Panel; WhatsApp falls back to e-mail."""
     updates = {"state": State.FAILED, "failed_at": timezone.now(), "last_error": reason}
     if attempts is not None:
-        updates.update(attempts=attempts, claim="", claimed_until=None)
+        updates.update(attempts=attempts, claim="", claimed_until=None, in_flight_since=None)
     Message.objects.filter(pk=message.pk).update(**updates)
     log.warning("message %s failed for good: %s", message.pk, reason)
     if message.channel == ChannelKind.WHATSAPP:

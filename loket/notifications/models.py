@@ -177,6 +177,9 @@ class Message(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     claim = models.CharField(max_length=32, blank=True)
     claimed_until = models.DateTimeField(null=True, blank=True)
+    # Set (and committed) just before a provider is called, cleared once its answer is stored:
+    # a row found with it set was in flight when its worker died, so its fate is unknown.
+    in_flight_since = models.DateTimeField(null=True, blank=True)
     provider_id = models.CharField(_("provider's message id"), max_length=200, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     recorded = models.JSONField(_("recorded instead of sent"), null=True, blank=True)

@@ -24,15 +24,36 @@ class Listener(Nap):
     """A connection of its own that LISTENs, so no NOTIFY is missed while the worker works."""
 
     def __init__(self, stopping: threading.Event) -> None:
+        super().__init__(stopping)
+        self.conn = None
+        self.connect()
+
+    def connect(self) -> None:
+        """LISTEN again; while the database is away (a restart), the worker naps and polls."""
         import psycopg
 
-        super().__init__(stopping)
         params = connection.get_connection_params()
         params = {k: v for k, v in params.items() if k not in ("cursor_factory", "context")}
-        self.conn = psycopg.connect(**params, autocommit=True)
-        self.conn.execute(f"LISTEN {WAKE_CHANNEL}")
+        try:
+            self.conn = psycopg.connect(**params, autocommit=True, connect_timeout=5)
+            self.conn.execute(f"LISTEN {WAKE_CHANNEL}")
+        except psycopg.Error:
+            self.close()
 
     def wait(self, timeout: float) -> None:
+        import psycopg
+
+        if self.conn is None:
+            self.connect()
+        if self.conn is None:
+            return super().wait(timeout)
+        try:
+            self.listen(timeout)
+        except psycopg.Error:
+            self.close()  # the server went away: the next wait connects again
+            super().wait(timeout)
+
+    def listen(self, timeout: float) -> None:
         # Short slices, so that a stop request is seen within a fraction of a second.
         remaining = timeout
         while remaining > 0 and not self.stopping.is_set():
@@ -45,7 +66,9 @@ class Listener(Nap):
             pass
 
     def close(self) -> None:
-        self.conn.close()
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
 
 def waiter(stopping: threading.Event) -> Nap:

@@ -68,6 +68,9 @@ def record(item: dict) -> Message | None:
     if went_up:
         message.state = state
         changed.append("state")
+        if message.in_flight_since:  # it went out: no resend of an uncertain message
+            message.in_flight_since = None
+            changed.append("in_flight_since")
         if state == State.FAILED:
             message.last_error = _errors(item)
             changed.append("last_error")

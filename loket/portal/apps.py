@@ -8,3 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from loket.portal import security  # noqa: F401  (connects the sign-in failure receiver)
+
+        from . import page_cache
+
+        page_cache.connect_catalog_signals()

@@ -9,7 +9,10 @@ from django.views.i18n import set_language
 
 from loket.catalog.models import Category, Service, Unit
 
+from .page_cache import kept_for_visitors
 
+
+@kept_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
     """Halaman Depan: search, the units, the categories and a few services."""
     context = {

@@ -156,7 +156,18 @@ class ServiceRequest(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("request")
         verbose_name_plural = _("requests")
-        indexes = [models.Index(fields=["unit", "status"]), models.Index(fields=["due_date"])]
+        indexes = [
+            models.Index(fields=["unit", "status"]),
+            models.Index(fields=["due_date"]),
+            # The IKM report's population (requests completed per unit, service and period)
+            # read from the index alone: a unit's years of completed requests without the rows.
+            models.Index(
+                fields=["unit", "completed_at"],
+                include=["service", "id"],
+                condition=Q(completed_at__isnull=False),
+                name="completed_by_unit",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.ticket

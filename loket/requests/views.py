@@ -3,6 +3,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -34,6 +35,7 @@ ACTION_FORMS = {
     "complete": forms.CompleteForm,
 }
 DESTRUCTIVE = {"cancel", "reject"}
+HISTORY_PAGE = 25
 WORKFLOW = {
     "cancel": workflow.cancel,
     "verify": workflow.verify,
@@ -232,11 +234,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    """Riwayat Saya: the requester's own requests with their last event."""
+    """Riwayat Saya: the requester's own requests with their last event, newest first, a page
+    at a time (years of requests would otherwise make one long, slow page)."""
     requests = ServiceRequest.objects.filter(requester=request.user).for_lists().with_last_event()
+    page = Paginator(requests, HISTORY_PAGE).get_page(request.GET.get("page"))
     complaints = Complaint.objects.filter(complainant=request.user).for_lists()
     return render(
-        request, "requests/history.html", {"requests": requests, "complaints": complaints}
+        request,
+        "requests/history.html",
+        {"requests": page.object_list, "page": page, "complaints": complaints},
     )
 
 

@@ -11,6 +11,8 @@ from .http_json import post_json, retry_after
 
 
 class GatewayChannel(Channel):
+    drops_repeats = True  # the gateway contract (README): one send per Idempotency-Key
+
     def __init__(self, *, url: str, headers: dict, fields: dict, response_id: str, timeout):
         self.url, self.headers, self.fields = url, headers, fields
         self.response_id = response_id

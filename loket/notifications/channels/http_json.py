@@ -29,9 +29,11 @@ def post_json(url: str, payload: dict, *, headers: dict, timeout: float) -> Resp
     except urllib.error.HTTPError as error:
         return Response(error.code, dict(error.headers), _json(error.read()))
     except TimeoutError as error:
-        raise SendError(f"no answer within {timeout:g} s ({error})") from error
+        raise SendError(f"no answer within {timeout:g} s ({error})", uncertain=True) from error
     except (urllib.error.URLError, ConnectionError, OSError) as error:
-        raise SendError(f"could not reach {url}: {error}") from error
+        # Refused: nothing went out. Reset or cut off: the provider may have it.
+        refused = isinstance(getattr(error, "reason", error), ConnectionRefusedError)
+        raise SendError(f"could not reach {url}: {error}", uncertain=not refused) from error
 
 
 def retry_after(response: Response) -> float | None:

@@ -6,6 +6,8 @@ from .whatsapp_cloud import payload
 
 
 class RecordChannel(Channel):
+    drops_repeats = True  # a repeat overwrites the same record
+
     def send(self, message) -> str:
         from loket.notifications.models import Message
 

@@ -48,6 +48,9 @@ def payload(message) -> dict:
 
 
 class CloudChannel(Channel):
+    # Meta does not drop repeats, but echoes biz_opaque_callback_data in its status webhooks.
+    reports_status = True
+
     def __init__(self, *, base_url: str, phone_number_id: str, token: str, timeout: float):
         self.url = f"{base_url.rstrip('/')}/{phone_number_id}/messages"
         self.headers = {"Authorization": f"Bearer {token}"}

@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from loket.notifications import delivery
 from loket.notifications.models import Message, State
-from loket.notifications.stand_in import Reply, cloud_error
+from loket.notifications.stand_in import Reply, cloud_error, status_webhook
+
+from .test_webhook import post
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +26,8 @@ def later(time_machine, seconds: float) -> None:
 
 @pytest.mark.parametrize(
     "fault",
-    [Reply(500, {"error": {"code": 1, "message": "unknown"}}), Reply(delay=1.0), cloud_error(2)],
-    ids=["http-500", "timeout", "transient-code"],
+    [Reply(500, {"error": {"code": 1, "message": "unknown"}}), cloud_error(2)],
+    ids=["http-500", "transient-code"],
 )
 def test_a_passing_fault_is_retried_later_with_backoff(
     cloud_api, worker, submitted, time_machine, fault
@@ -45,6 +47,60 @@ def test_a_passing_fault_is_retried_later_with_backoff(
     message = requester_whatsapp()
     assert (message.state, message.attempts, message.last_error) == (State.SENT, 2, "")
     assert [s.json["to"] for s in cloud_api.seen].count("6281200000001") == 2
+
+
+def test_a_time_out_at_the_cloud_api_waits_for_the_status_webhook_before_sending_again(
+    cloud_api, worker, submitted, time_machine, settings
+):
+    """No answer does not mean not sent: Meta may have it, and says so by webhook."""
+    time_machine.move_to(timezone.now(), tick=False)
+    cloud_api.reply(Reply(delay=1.0))  # the stand-in takes it, but answers too late
+    worker.drain()
+    message = requester_whatsapp()
+    assert (message.state, message.attempts) == (State.QUEUED, 1)
+    assert message.in_flight_since is not None
+    later(time_machine, 60)  # past the backoff, within the grace period: held
+    worker.drain()
+    assert requester_whatsapp().state == State.QUEUED
+    assert [s.json["to"] for s in cloud_api.seen].count("6281200000001") == 1
+    grace = settings.NOTIFICATIONS["UNCERTAIN_GRACE_SECONDS"]
+    later(time_machine, grace)  # no webhook ever came: it was not sent, so send it now
+    worker.drain()
+    message = requester_whatsapp()
+    assert (message.state, message.attempts, message.in_flight_since) == (State.SENT, 2, None)
+    assert [s.json["to"] for s in cloud_api.seen].count("6281200000001") == 2
+
+
+def test_a_status_webhook_after_a_time_out_means_sent_and_it_is_not_sent_again(
+    cloud_api, worker, submitted, time_machine, client
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    cloud_api.reply(Reply(delay=1.0))
+    worker.drain()
+    message = requester_whatsapp()
+    sent = next(s.json for s in cloud_api.seen if s.json["to"] == "6281200000001")
+    assert sent["biz_opaque_callback_data"] == str(message.key)
+    assert post(client, status_webhook(sent, "wamid.LATE", "sent")).status_code == 200
+    later(time_machine, 3600)
+    worker.drain()
+    message = requester_whatsapp()
+    assert (message.state, message.provider_id) == (State.SENT, "wamid.LATE")
+    assert message.in_flight_since is None
+    assert [s.json["to"] for s in cloud_api.seen].count("6281200000001") == 1
+
+
+def test_a_time_out_at_a_gateway_is_sent_again_under_the_same_key(
+    gateway, worker, submitted, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    gateway.reply(Reply(delay=1.0))
+    worker.drain()
+    later(time_machine, 40)  # the gateway drops repeats: no need to wait for anything
+    worker.drain()
+    message = requester_whatsapp()
+    assert (message.state, message.attempts) == (State.SENT, 2)
+    assert gateway.keys()[str(message.key)] == 2
+    assert gateway.delivered()[str(message.key)] == 1
 
 
 def test_the_backoff_doubles_up_to_its_ceiling(settings):

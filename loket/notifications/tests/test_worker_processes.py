@@ -1,7 +1,11 @@
-"""Worker processes for real: one killed with SIGKILL mid-batch and restarted, and two at once.
-Each worker is `manage.py send_notifications`, sending to a stand-in gateway on loopback."""
+"""Worker processes for real: killed with SIGKILL mid-batch and restarted, and two at once.
+Each worker is `manage.py send_notifications`, sending to a stand-in provider on loopback."""
 
+import os
+import random
 import signal
+import time
+from collections import Counter
 
 import pytest
 from django.utils import timezone
@@ -11,6 +15,7 @@ from loket.notifications.models import Message, State
 from loket.notifications.stand_in import StandIn, gateway_reply
 from loket.requests.tests import factories
 
+from .conftest import APP_SECRET, PHONE_NUMBER_ID, TOKEN
 from .processes import start_worker, unsent, wait_for, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,34 +46,100 @@ def many_messages(unit, upgrade_service, requester, application, *, admins: int,
     return {str(key) for key in keys}
 
 
-def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(
+KILLS = 3
+
+
+def kill_at_random_calls(stand_in, env, ref, *, kills: int = KILLS) -> list[Message]:
+    """Start workers one after another; SIGKILL each while the provider holds its answer to a
+    randomly chosen call (it has the message, the worker has not stored that): mid-batch.
+    The rows of those messages, as each kill left them."""
+    left = []
+    for _ in range(kills):
+        worker = start_worker(env, "--batch", "20", "--lease", "1")
+        target = len(stand_in.seen) + random.randint(2, 12)
+        killed = []
+
+        def kill(seen, number, pid=worker.pid, target=target, killed=killed):
+            if number == target:
+                os.kill(pid, signal.SIGKILL)
+                killed.append(ref(seen))
+                time.sleep(0.2)  # the answer goes to a dead process
+
+        stand_in.on_request = kill
+        assert worker.wait(timeout=60) == -signal.SIGKILL, worker.stdout.read()
+        worker.stdout.close()
+        stand_in.on_request = None
+        left.append(Message.objects.get(key=killed[0]))
+    return left
+
+
+def uncertain(message: Message) -> bool:
+    return message.state == State.SENDING and message.in_flight_since is not None
+
+
+def finish(env) -> None:
+    last = start_worker(env, "--batch", "20", "--lease", "1")
+    try:
+        wait_for(lambda: unsent() == 0, timeout=90, what="every message to be sent")
+    finally:
+        last.send_signal(signal.SIGTERM)
+        output = last.communicate(timeout=20)[0]
+    assert last.returncode == 0, output
+
+
+def test_workers_killed_mid_batch_send_every_message_once_through_a_gateway(
     stand_in, unit, upgrade_service, requester, application
 ):
     keys = many_messages(unit, upgrade_service, requester, application, admins=30, requests=2)
     stand_in.delay = 0.02
     env = worker_env(f"{stand_in.url}/send")
-    first = start_worker(env, "--batch", "20", "--lease", "2")
-    wait_for(lambda: len(stand_in.seen) >= 15, timeout=60, what="the first worker to send")
-    first.send_signal(signal.SIGKILL)
-    first.wait(timeout=10)
-    assert first.returncode == -signal.SIGKILL
-    stranded = Message.objects.filter(channel="whatsapp", state=State.SENDING).count()
-    assert 0 < unsent() < len(keys)  # it really died in the middle
-    second = start_worker(env, "--batch", "20", "--lease", "2")
-    try:
-        wait_for(lambda: unsent() == 0, timeout=60, what="every message to be sent")
-    finally:
-        second.send_signal(signal.SIGTERM)
-        output = second.communicate(timeout=20)[0]
-    assert second.returncode == 0, output
-    arrived = stand_in.keys()
-    assert set(arrived) == keys  # every message reached the provider…
+    left = kill_at_random_calls(stand_in, env, lambda seen: seen.headers["Idempotency-Key"])
+    assert 0 < unsent() < len(keys)  # they really died in the middle
+    finish(env)
+    # Each kill left the message in flight uncertain; it was sent again under its same
+    # Idempotency-Key, which the gateway answers without sending it a second time.
+    assert all(uncertain(message) for message in left)
+    assert stand_in.delivered() == dict.fromkeys(keys, 1)
     assert {body["ref"] for body in stand_in.bodies()} == keys
-    # …each once, except at most the one in flight at the kill, repeated under its same
-    # Idempotency-Key (which the gateway drops as a repeat)
-    repeated = [key for key, times in arrived.items() if times > 1]
-    assert len(repeated) <= 1 and all(arrived[key] == 2 for key in repeated)
-    assert stranded >= 1
+    repeats = [seen.headers["Idempotency-Key"] for seen in stand_in.seen if seen.repeat]
+    assert len(repeats) == KILLS
+    assert not Message.objects.exclude(in_flight_since=None).exists()
+
+
+def test_workers_killed_mid_batch_send_every_message_once_through_the_cloud_api(
+    settings, live_server, unit, upgrade_service, requester, application
+):
+    """Meta drops no repeat: the uncertain message waits for the status webhook that carries
+    our id back (biz_opaque_callback_data), posted by the stand-in to the portal's endpoint."""
+    settings.NOTIFICATIONS = {**settings.NOTIFICATIONS, "APP_SECRET": APP_SECRET}
+    stand_in = StandIn(webhook=(f"{live_server.url}/webhooks/whatsapp/", APP_SECRET)).start()
+    try:
+        keys = many_messages(unit, upgrade_service, requester, application, admins=30, requests=2)
+        stand_in.delay, stand_in.webhook_delay = 0.02, 3
+        env = cloud_env(f"{stand_in.url}/v23.0", grace=30)
+        left = kill_at_random_calls(
+            stand_in, env, lambda seen: seen.json["biz_opaque_callback_data"]
+        )
+        finish(env)
+    finally:
+        stand_in.stop()
+    assert all(uncertain(message) or message.state == State.SENT for message in left)
+    refs = Counter(body["biz_opaque_callback_data"] for body in stand_in.bodies())
+    assert refs == dict.fromkeys(keys, 1)  # every message reached Meta, none twice
+    sent = Message.objects.filter(channel="whatsapp")
+    assert {m.provider_id for m in sent} == {f"wamid.TEST{n:06d}" for n in range(1, len(keys) + 1)}
+
+
+def cloud_env(url: str, *, grace: float) -> dict:
+    env = worker_env("")
+    env.update(
+        WHATSAPP_BACKEND="cloud",
+        WHATSAPP_CLOUD_API_URL=url,
+        WHATSAPP_PHONE_NUMBER_ID=PHONE_NUMBER_ID,
+        WHATSAPP_ACCESS_TOKEN=TOKEN,
+        NOTIFY_UNCERTAIN_GRACE_SECONDS=str(grace),
+    )
+    return env
 
 
 def test_two_workers_at_once_send_every_message_exactly_once(

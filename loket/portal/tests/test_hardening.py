@@ -158,6 +158,9 @@ NOT_PAGES = {
     "notifications/email/message.html": "an e-mail",
     "requests/demo_letter.html": "a PDF (WeasyPrint)",
     "requests/receipt.html": "a PDF (WeasyPrint)",
+    "complaints/receipt.html": "a PDF (WeasyPrint)",
+    "accounts/my_data_pdf.html": "a PDF (WeasyPrint)",
+    "dashboards/index_pdf.html": "a PDF (WeasyPrint)",
     "surveys/report_pdf.html": "a PDF (WeasyPrint)",
 }
 

@@ -109,3 +109,22 @@ def test_date_fields_are_prefilled_in_the_format_date_inputs_read(
     client.force_login(requester)
     page = client.get(f"/permintaan/{submitted.ticket}/kirim-ulang/").content.decode()
     assert f'value="{submitted.letter_date:%Y-%m-%d}"' in page
+
+
+def test_riwayat_saya_shows_the_newest_requests_a_page_at_a_time(
+    client, requester, upgrade_service, application
+):
+    from loket.requests.tests import factories
+    from loket.requests.views import HISTORY_PAGE
+
+    tickets = [
+        factories.submit(upgrade_service, requester, application=application).ticket
+        for _ in range(HISTORY_PAGE + 2)
+    ]
+    client.force_login(requester)
+    first = client.get("/riwayat/").content.decode()
+    assert tickets[-1] in first and tickets[2] in first
+    assert tickets[1] not in first and "Halaman 1 dari 2" in first
+    second = client.get("/riwayat/?page=2").content.decode()
+    assert tickets[0] in second and tickets[1] in second and tickets[2] not in second
+    assert client.get("/riwayat/?page=abc").status_code == HTTPStatus.OK

@@ -1,0 +1,89 @@
+"""The main pages run a bounded number of queries, the same with little and with more data
+(make bench measures their speed; these keep a change from adding a query per row)."""
+
+from http import HTTPStatus
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from loket.requests import workflow
+from loket.requests.tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# (persona, address; {ticket} and {slug} filled in, most queries allowed)
+PAGES = [
+    (None, "/", 3),
+    ("requester", "/", 8),
+    (None, "/layanan/{slug}/", 3),
+    ("requester", "/layanan/{slug}/", 8),
+    ("requester", "/layanan/{slug}/permintaan/", 10),
+    ("requester", "/riwayat/", 10),
+    ("requester", "/permintaan/{ticket}/", 16),
+    ("unit_admin", "/kotak-masuk/", 14),
+    ("unit_admin", "/permintaan/{ticket}/", 20),
+    ("director", "/kotak-masuk/", 14),
+    ("staff", "/kotak-masuk/", 14),
+    ("unit_admin", "/pencarian/?q=modul", 16),
+    ("unit_admin", "/pencarian/?q={ticket}", 16),
+    ("director", "/skm/laporan/?periode=2026", 20),
+]
+
+
+def queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == HTTPStatus.OK
+    return len(ctx)
+
+
+def more_history(req, *, admin, staff, count: int) -> None:
+    for n in range(count):
+        factories.submit(req.service, req.requester, application=req.application)
+        workflow.add_note(req, by=staff, note=f"Catatan {n}", public=n % 2 == 0)
+
+
+@pytest.mark.parametrize("persona, url, most", PAGES)
+def test_a_page_costs_the_same_few_queries_with_more_data(
+    client,
+    request,
+    in_progress,
+    unit_admin,
+    staff,
+    persona,
+    url,
+    most,
+    django_assert_max_num_queries,
+):
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+    url = url.format(ticket=in_progress.ticket, slug=in_progress.service.slug)
+    few = queries(client, url)
+    more_history(in_progress, admin=unit_admin, staff=staff, count=12)
+    assert queries(client, url) <= few  # visitors get the kept page: none
+    with django_assert_max_num_queries(most):
+        client.get(url)
+
+
+def test_buat_permintaan_saves_in_a_bounded_number_of_queries(
+    client, requester, upgrade_service, application, django_assert_max_num_queries
+):
+    from loket.requests.tests.test_create_request import form_data
+
+    client.force_login(requester)
+    with django_assert_max_num_queries(40):
+        response = client.post(
+            f"/layanan/{upgrade_service.slug}/permintaan/", form_data(application)
+        )
+    assert response.status_code == HTTPStatus.FOUND
+
+
+def test_a_workflow_action_runs_a_bounded_number_of_queries(
+    client, in_progress, staff, django_assert_max_num_queries
+):
+    client.force_login(staff)
+    data = {"add_note-note": "Sedang diuji", "add_note-public": "on"}
+    with django_assert_max_num_queries(30):
+        response = client.post(f"/permintaan/{in_progress.ticket}/add_note/", data)
+    assert response.status_code == HTTPStatus.FOUND
+    assert in_progress.events.filter(action="add_note").count() == 1
