@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from loket.catalog.models import Service
+from loket.portal.ratelimit import ratelimit
 from loket.requests.models import ServiceRequest
 
 from . import documents, forms, workflow
@@ -53,6 +54,7 @@ def action_form(action: str, complaint: Complaint, data=None, files=None):
 
 
 @login_required
+@ratelimit("complaint_create")
 def new(request: HttpRequest, slug: str) -> HttpResponse:
     """Buat Keluhan; the unit's contact stays on the page as the other way to raise it."""
     service = get_object_or_404(Service.objects.for_cards(), slug=slug)
