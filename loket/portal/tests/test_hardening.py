@@ -161,9 +161,6 @@ NOT_PAGES = {
     "dashboards/index_pdf.html": "a PDF (WeasyPrint)",
     "requests/demo_letter.html": "a PDF (WeasyPrint)",
     "requests/receipt.html": "a PDF (WeasyPrint)",
-    "complaints/receipt.html": "a PDF (WeasyPrint)",
-    "accounts/my_data_pdf.html": "a PDF (WeasyPrint)",
-    "dashboards/index_pdf.html": "a PDF (WeasyPrint)",
     "surveys/report_pdf.html": "a PDF (WeasyPrint)",
 }
 
