@@ -308,6 +308,7 @@ if not DEBUG:
 # Rate limits of loket.portal.ratelimit: action -> "amount/period/key" (README, "Security").
 LOKET_RATE_LIMITS = {
     "request_create": env("LOKET_RATE_REQUEST_CREATE", "20/h/user,200/h/ip"),
+    "complaint_create": env("LOKET_RATE_COMPLAINT_CREATE", "10/h/user,100/h/ip"),
     **json.loads(env("LOKET_RATE_LIMITS", "{}")),
 }
 for _action, _rates in [*LOKET_RATE_LIMITS.items(), *ACCOUNT_RATE_LIMITS.items()]:

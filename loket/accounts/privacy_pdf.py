@@ -15,6 +15,7 @@ SECTIONS = {
     "consents": _("WhatsApp consent"),
     "sign_in": _("Sign-in"),
     "requests": _("Requests"),
+    "complaints": _("Complaints"),
     "notifications": _("Notifications"),
     "questionnaire_answers": _("Questionnaire answers"),
     "api_tokens": _("API tokens"),
@@ -80,6 +81,7 @@ KEYS = {
     "channel": _("channel"),
     "sent_to": _("sent to"),
     "request": _("request"),
+    "complaint": _("complaint"),
     "title": _("title"),
     "text": _("text"),
     "queued_at": _("queued at"),
@@ -91,6 +93,11 @@ KEYS = {
     "created_at": _("created at"),
     "last_used_at": _("last used at"),
     "revoked_at": _("revoked at"),
+    "complaint_subject": _("subject of the complaint"),
+    "hide_identity": _("identity withheld from the staff"),
+    "related_request": _("related request"),
+    "answer": _("answer"),
+    "referred_unit": _("referred to unit"),
 }
 
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from loket.catalog.models import Service
+from loket.portal import security
+from loket.portal.ratelimit import ratelimit
 from loket.requests.models import ServiceRequest
 
 from . import documents, forms, workflow
@@ -37,13 +39,15 @@ DESTRUCTIVE = {"reject", "not_our_remit", "extend", "reopen"}
 WORKFLOW = {action: getattr(workflow, action) for action in ACTION_FORMS}
 
 
-def visible(user, ticket: str) -> Complaint:
-    return get_object_or_404(
-        Complaint.objects.visible_to(user).select_related(
-            "service", "unit", "complainant", "assigned_staff", "referred_unit", "related_request"
-        ),
-        ticket=ticket,
+def visible(user, ticket: str, *, request: HttpRequest | None = None) -> Complaint:
+    """The complaint if `user` may see it, else 404; with `request`, a complaint that exists but
+    is not theirs is recorded in the security log (`not_visible`), as a request is."""
+    found = Complaint.objects.visible_to(user).select_related(
+        "service", "unit", "complainant", "assigned_staff", "referred_unit", "related_request"
     )
+    if request is None:
+        return get_object_or_404(found, ticket=ticket)
+    return security.visible_or_404(request, found, ticket=ticket)
 
 
 def action_form(action: str, complaint: Complaint, data=None, files=None):
@@ -53,6 +57,7 @@ def action_form(action: str, complaint: Complaint, data=None, files=None):
 
 
 @login_required
+@ratelimit("complaint_create")
 def new(request: HttpRequest, slug: str) -> HttpResponse:
     """Buat Keluhan; the unit's contact stays on the page as the other way to raise it."""
     service = get_object_or_404(Service.objects.for_cards(), slug=slug)
@@ -82,7 +87,7 @@ def new(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, ticket: str, bound: dict | None = None) -> HttpResponse:
-    complaint = visible(request.user, ticket)
+    complaint = visible(request.user, ticket, request=request)
     user = request.user
     actions = workflow.available_actions(complaint, user)
     bound = bound or {}
@@ -119,7 +124,7 @@ def act(request: HttpRequest, ticket: str, action: str) -> HttpResponse:
     """Every button on the complaint page posts here; the workflow decides."""
     if action not in ACTION_FORMS:
         raise Http404
-    complaint = visible(request.user, ticket)
+    complaint = visible(request.user, ticket, request=request)
     form = action_form(action, complaint, request.POST, request.FILES)
     if not form.is_valid():
         return detail(request, ticket, bound={action: form})
@@ -137,8 +142,11 @@ def act(request: HttpRequest, ticket: str, action: str) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, ticket: str, file_id: int) -> FileResponse:
     """Files are served only here, after the same visibility check as the complaint page."""
-    complaint = visible(request.user, ticket)
+    complaint = visible(request.user, ticket, request=request)
     attachment = get_object_or_404(complaint.files, pk=file_id)
+    security.log_event(
+        "file_download", request, ticket=complaint.ticket, file_id=attachment.pk, kind="complaint"
+    )
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -152,7 +160,7 @@ def download(request: HttpRequest, ticket: str, file_id: int) -> FileResponse:
 @login_required
 def receipt(request: HttpRequest, ticket: str) -> HttpResponse:
     """Tanda terima (PDF)."""
-    complaint = visible(request.user, ticket)
+    complaint = visible(request.user, ticket, request=request)
     pdf = documents.receipt_pdf(complaint, complainant=complainant_label(complaint, request.user))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="tanda-terima-{complaint.ticket}.pdf"'

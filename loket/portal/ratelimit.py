@@ -1,4 +1,4 @@
-"""Rate limits for Loket's own actions (request creation, and later complaint creation).
+"""Rate limits for Loket's own actions (Buat Permintaan and Buat Keluhan, page and API).
 
 Allauth limits sign-in and registration (ACCOUNT_RATE_LIMITS); this module limits the rest with
 the same notation, read from settings.LOKET_RATE_LIMITS: ``{"request_create": "20/h/user,60/h/ip"}``

@@ -16,6 +16,9 @@ from loket.accounts.tests import scan
 from loket.accounts.tests.factories import PASSWORD, UserFactory
 from loket.api import tokens
 from loket.catalog.tests.factories import ApplicationFactory, ServiceFactory
+from loket.complaints import workflow as complaints
+from loket.complaints.models import Complaint
+from loket.complaints.tests.conftest import evidence, file_complaint
 from loket.notifications.delivery import Worker
 from loket.notifications.models import Message
 from loket.requests import workflow
@@ -41,6 +44,7 @@ WHATSAPP_TYPED = "0857-1122-9087"
 WHATSAPP = "+6285711229087"
 TOKEN_NAME = "Laptop Kinanthi"
 LETTER_NAME = "surat-kinanthi-prawirodirdjo.pdf"
+EVIDENCE_NAME = "bukti-kinanthi-prawirodirdjo.pdf"
 
 # Every value above, and the number as the profile, the letter and free text write it.
 VALUES = [
@@ -52,6 +56,7 @@ VALUES = [
     "0857 1122 9087",
     TOKEN_NAME,
     "surat-kinanthi",
+    "bukti-kinanthi",
 ]
 
 
@@ -133,6 +138,18 @@ def history(person, upgrade_service, application, unit_admin, director, staff, s
         details=factories.details(whatsapp=WHATSAPP, application=application),
         letter=factories.letter(LETTER_NAME),
     )
+    complaint = file_complaint(
+        upgrade_service,
+        person,
+        subject=f"Antrean untuk {PERSON['full_name']}",
+        description=mention,
+        related_request=req,
+        files=[evidence(EVIDENCE_NAME)],
+    )
+    complaints.verify(complaint, by=unit_admin, note=f"Pelapor: {PERSON['full_name']}.")
+    complaints.assign(complaint, by=unit_admin, staff=staff, note=f"Telepon {WHATSAPP}.")
+    complaints.answer(complaint, by=staff, text=f"Bapak/Ibu {PERSON['last_name']}, sudah.")
+    complaints.reopen(complaint, by=person, reason=f"Hubungi saya di {WHATSAPP_TYPED}.")
     Worker(batch=50, lease=60).drain()  # the outbox's rows now carry the addresses sent to
     LogEntry.objects.create(
         user=superadmin,
@@ -143,7 +160,7 @@ def history(person, upgrade_service, application, unit_admin, director, staff, s
         change_message=f"Changed whatsapp for {PERSON['full_name']}.",
     )
     FileAccess.objects.create(attachment=req.current_letter, req=req, user=unit_admin)
-    return [req, walk_in]
+    return [req, walk_in, complaint]
 
 
 def test_a_deleted_account_leaves_none_of_its_values_in_any_table(
@@ -155,6 +172,7 @@ def test_a_deleted_account_leaves_none_of_its_values_in_any_table(
     assert {"requests_servicerequest", "requests_event", "requests_attachment"} <= tables
     assert {"notifications_message", "surveys_response", "api_accesstoken"} <= tables
     assert {"accounts_consentrecord", "django_admin_log", "requests_disposition"} <= tables
+    assert {"complaints_complaint", "complaints_event", "complaints_attachment"} <= tables
     events = Event.objects.count()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -166,7 +184,11 @@ def test_a_deleted_account_leaves_none_of_its_values_in_any_table(
     assert "Akun Anda telah dihapus." in response.content.decode()
     assert not _stored_file_names_containing("kinanthi")
     # The unit's records and the statistics stay, naming no one.
-    assert ServiceRequest.objects.filter(pk__in=[r.pk for r in history]).count() == 2
+    assert ServiceRequest.objects.filter(pk__in=[r.pk for r in history[:2]]).count() == 2
+    complaint = Complaint.objects.get(pk=history[2].pk)  # the unit's record stays, anonymous
+    assert complaint.events.count() == 5 and "[" in complaint.description
+    with complaint.files.get().file.open("rb") as kept:
+        assert kept.read(5) == b"%PDF-"
     assert Event.objects.count() == events
     assert Response.objects.filter(req=history[0]).exists()
     tombstone = User.objects.get(pk=person.pk)

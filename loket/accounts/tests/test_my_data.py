@@ -11,6 +11,8 @@ from pypdf import PdfReader
 from loket.accounts import privacy
 from loket.api import tokens
 from loket.catalog.tests.factories import ApplicationFactory, ServiceFactory
+from loket.complaints import workflow as complaints
+from loket.complaints.tests.conftest import evidence, file_complaint
 from loket.requests.tests import factories
 from loket.surveys.tests.factories import answered, completed_request
 
@@ -31,6 +33,11 @@ def done(requester, unit, unit_admin, director, staff):
     )
     answered(req, suggestion="Cepat sekali, terima kasih.")
     tokens.issue(requester, name="Laptop kantor")
+    complaint = file_complaint(
+        service, requester, subject="Antrean terlalu lama", files=[evidence("bukti-antrean.pdf")]
+    )
+    complaints.verify(complaint, by=unit_admin)
+    complaints.answer(complaint, by=unit_admin, text="Loket antrean sudah ditambah.")
     return req
 
 
@@ -55,6 +62,12 @@ def test_it_gives_everything_about_the_person_as_json(client, requester, done):
     assert "digest" not in data["api_tokens"][0]
     assert data["notifications"]["messages"], "the outbox rows sent to the person"
     assert data["sign_in"]["email_addresses"][0]["email"] == requester.email
+    [complaint] = data["complaints"]
+    assert complaint["ticket"].startswith("K-")
+    assert complaint["complaint_subject"] == "Antrean terlalu lama"
+    assert complaint["answer"] == "Loket antrean sudah ditambah."
+    assert [e["action"] for e in complaint["events"]] == ["submit", "verify", "answer"]
+    assert complaint["files"][0]["name"] == "bukti-antrean.pdf"
 
 
 def test_it_gives_nothing_of_other_people(client, other_requester, done):
@@ -62,6 +75,7 @@ def test_it_gives_nothing_of_other_people(client, other_requester, done):
     assert data["requests"] == []
     assert data["questionnaire_answers"] == []
     assert data["api_tokens"] == []
+    assert data["complaints"] == []
 
 
 def test_it_gives_the_same_as_a_pdf(client, requester, done):
@@ -70,13 +84,14 @@ def test_it_gives_the_same_as_a_pdf(client, requester, done):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert done.ticket in text
     assert "Laptop kantor" in text
+    assert "Antrean terlalu lama" in text and "Keluhan" in text
     assert "Permintaan" in text  # the section titles are in the person's language
 
 
 def test_every_app_says_what_it_holds(db):
-    assert {"profile", "roles", "consents", "requests", "notifications"} <= set(privacy.EXPORTERS)
+    assert {"profile", "roles", "consents", "requests", "complaints"} <= set(privacy.EXPORTERS)
     assert {"questionnaire_answers", "api_tokens", "sign_in"} <= set(privacy.EXPORTERS)
-    assert {"accounts", "requests", "notifications", "surveys", "api", "search"} <= set(
+    assert {"accounts", "requests", "complaints", "notifications", "surveys", "api"} <= set(
         privacy.ERASERS
     )
 
@@ -100,6 +115,7 @@ def test_the_download_reads_a_fixed_number_of_queries(client, requester, unit, d
     service = done.service
     for _ in range(3):
         factories.submit(service, requester, application=done.application)
+        file_complaint(service, requester, files=[evidence()])
     with CaptureQueriesContext(connection) as four:
         client.get("/akun/profil/data-saya.json")
     assert len(four) == len(one)

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from loket.accounts.models import Role, UnitRole
@@ -25,6 +26,7 @@ from loket.complaints.presenters import (
     timeline_for,
 )
 from loket.complaints.views import ACTION_FORMS, NEEDS_COMPLAINT, WORKFLOW, visible
+from loket.portal import ratelimit, security
 
 from ..errors import FormInvalid, responses
 
@@ -178,9 +180,12 @@ def complaint_detail(request, ticket: str):
     return shown(visible(request.auth, ticket), request.auth)
 
 
-@router.post("/complaints", response=responses({201: ComplaintDetailOut}, 400, 401, 409, 422))
+@router.post("/complaints", response=responses({201: ComplaintDetailOut}, 400, 401, 409, 422, 429))
 def create(request, payload: Form[ComplaintIn], files: File[list[UploadedFile]] = None):
     """Buat Keluhan (multipart/form-data), with up to 5 supporting files."""
+    if not ratelimit.hit(request, "complaint_create", user=request.auth):
+        security.log_event("rate_limited", request, user_id=request.auth.pk)
+        raise HttpError(429, _("Too many attempts. Please wait a few minutes and try again."))
     service = Service.objects.for_cards().filter(slug=payload.service).first()
     if service is None:
         raise FormInvalid({"service": [_("No active service has this slug.")]})

@@ -3,8 +3,11 @@
 `World` builds one unit (DTIK) with its Admin Unit, Direktur and Staf, another unit (PERPUS) with
 the same three roles, two requesters and a superadmin (`PERSONAS`), and one request of the owner
 in each of `STATES`, with its letter, its notifications, the owner's API token and questionnaire
-link. Every request's ticket, subject and (on object pages) its requester's name are the
-"secrets": a refused persona must not find them in the body.
+link; and two complaints of the owner (`COMPLAINT_STATES`), each with a file: one received, one
+answered by the staff member it was assigned to, whose complainant withheld their identity.
+Every request's ticket, subject and (on object pages) its requester's name are the
+"secrets": a refused persona must not find them in the body. A row's `names` narrows who may
+find the name (a withheld complainant: only the owner and the unit's Admin Unit).
 
 How to add a URL (test_authorization.py fails for a URL name that has no row here):
 
@@ -26,6 +29,7 @@ How to add a URL (test_authorization.py fails for a URL name that has no row her
 - `post=True` marks a URL that only changes state: its GET answers 405 to everyone, and
   test_csrf.py posts to it without a CSRF token. Who may post is checked by
   `test_each_workflow_action_is_taken_only_by_its_role` (`ACTIONS`, the workflow buttons) and
+  `test_each_complaint_action_is_taken_only_by_its_role` (`COMPLAINT_ACTIONS`) and
   `test_only_the_owner_changes_their_own_things` (`OWNER_POSTS`: tokens, notifications,
   resubmission, questionnaire); pages with a form (`requests:new`, `profile`) keep their GET
   row, and their POST is covered by test_bad_input.py and test_csrf.py.
@@ -47,8 +51,11 @@ from loket.accounts.models import Role
 from loket.accounts.tests.factories import UserFactory, person_with_role
 from loket.api import tokens
 from loket.catalog.tests.factories import ApplicationFactory, ServiceFactory, UnitFactory
+from loket.complaints import workflow as complaints
+from loket.complaints.models import TicketCounter
 from loket.notifications.models import Message
 from loket.requests import workflow
+from loket.requests.forms import checked_upload
 from loket.requests.tests import factories
 from loket.surveys import links
 
@@ -103,6 +110,15 @@ any_unit_role = only(
     "unit_admin", "director", "staff", "unit_admin_other", "director_other", "staff_other"
 )
 report_roles = only("unit_admin", "director", "superadmin")
+unit_heads = only("unit_admin", "director", "unit_admin_other", "director_other", "superadmin")
+# Complaints: the unit's Admin Unit and Direktur, the staff member it is assigned to, superadmins.
+RECEIVED, ANSWERED = "complaint_received", "complaint_answered"
+COMPLAINT_STATES = (RECEIVED, ANSWERED)
+visible_complaint = only("owner", "unit_admin", "director", "superadmin") | (
+    only("staff") & in_states(ANSWERED)
+)
+# The answered complaint's complainant asked to stay unknown (hide_identity).
+complainant_known = only("owner", "unit_admin") | (visible_complaint & in_states(RECEIVED))
 
 
 # Rows ----------------------------------------------------------------------------------------
@@ -124,6 +140,7 @@ class Row:
     shows: Who | None = None
     secrets: Callable[["World", str], list[str]] = request_secrets
     with_name: bool = False  # the requester's name is a secret too (pages of one request)
+    names: Who | None = None  # who may find that name (default: may_see)
     query: str = ""
     post: bool = False
     binary: bool = False  # PDFs and files: the body is not searched for the secrets of a 200
@@ -131,6 +148,9 @@ class Row:
 
     def may_see(self, persona: str, state: str) -> bool:
         return (self.sees or self.opens)(persona, state)
+
+    def may_name(self, persona: str, state: str) -> bool:
+        return (self.names or self.sees or self.opens)(persona, state)
 
     def must_show(self, persona: str, state: str) -> bool:
         if self.binary:
@@ -157,6 +177,24 @@ def letter_of(world, state):
     return {"ticket": req.ticket, "file_id": req.files.get(kind="letter").pk}
 
 
+def complaint_ticket(world, state):
+    return {"ticket": world.complaints[state].ticket}
+
+
+def complaint_file(world, state):
+    complaint = world.complaints[state]
+    return {"ticket": complaint.ticket, "file_id": complaint.files.get().pk}
+
+
+def complaint_secrets(world, state):
+    complaint = world.complaints[state]
+    return [complaint.ticket, complaint.subject]
+
+
+def own_details(world, state):
+    return [world.owner.email, world.owner.whatsapp]
+
+
 def token_text(world, state):
     return [world.token.name]
 
@@ -173,7 +211,11 @@ URLS: dict[str, Row] = {
     "catalog:units": Row(opens=anyone, states=ONE, sees=nobody),
     "catalog:unit": Row(opens=anyone, kwargs=unit_slug, states=ONE, sees=nobody),
     "surveys:unit": Row(opens=anyone, kwargs=unit_slug, states=ONE, sees=nobody),
-    "catalog:complaint_new": Row(opens=signed_in, kwargs=service_slug, states=ONE, sees=nobody),
+    "guides:index": Row(opens=anyone, states=ONE, sees=nobody),
+    "guides:guide": Row(
+        opens=anyone, kwargs=lambda w, s: {"role": "admin-unit"}, states=ONE, sees=nobody
+    ),
+    "privacy_notice": Row(opens=anyone, states=ONE, sees=nobody),
     "search:search": Row(
         opens=anyone,
         query="?q={ticket}",
@@ -223,10 +265,64 @@ URLS: dict[str, Row] = {
         opens=report_roles, query="?unit=dtik", states=ONE, sees=nobody, binary=True
     ),
     "surveys:publish": Row(post=True),
+    # Complaints: the owner's, one received (identity shown) and one answered by the staff member
+    # it was assigned to (identity withheld: the name is only the owner's and Admin Unit's).
+    # The form offers the person's own requests for the service (the complaint may be about one).
+    "complaints:new": Row(opens=signed_in, kwargs=service_slug, sees=only("owner")),
+    "complaints:detail": Row(
+        opens=visible_complaint,
+        kwargs=complaint_ticket,
+        states=COMPLAINT_STATES,
+        secrets=complaint_secrets,
+        with_name=True,
+        names=complainant_known,
+    ),
+    "complaints:receipt": Row(
+        opens=visible_complaint,
+        kwargs=complaint_ticket,
+        states=COMPLAINT_STATES,
+        secrets=complaint_secrets,
+        binary=True,
+    ),
+    "complaints:download": Row(
+        opens=visible_complaint,
+        kwargs=complaint_file,
+        states=COMPLAINT_STATES,
+        secrets=complaint_secrets,
+        binary=True,
+    ),
+    "complaints:act": Row(
+        post=True,
+        kwargs=lambda w, s: {**complaint_ticket(w, "complaint_received"), "action": "verify"},
+    ),
+    # The report names no complaint; each unit role reads its own units' figures.
+    "complaints:report": Row(opens=unit_heads, states=ONE, sees=nobody),
+    "complaints:report_csv": Row(opens=unit_heads, states=ONE, sees=nobody),
+    "complaints:report_xlsx": Row(opens=unit_heads, states=ONE, sees=nobody, binary=True),
+    # Dasbor: the unit's Admin Unit and Direktur, superadmins; another unit's ?unit= is a 404.
+    "dashboards:index": Row(opens=report_roles, query="?unit=dtik", states=ONE, sees=nobody),
+    "dashboards:pdf": Row(
+        opens=report_roles, query="?unit=dtik", states=ONE, sees=nobody, binary=True
+    ),
+    "dashboards:requests": Row(opens=report_roles, query="?unit=dtik", sees=report_roles),
+    "dashboards:requests_csv": Row(opens=report_roles, query="?unit=dtik", sees=report_roles),
+    "dashboards:requests_xlsx": Row(
+        opens=report_roles, query="?unit=dtik", sees=report_roles, binary=True
+    ),
     # The complaints behind a dashboard figure (integ-b): the dashboard's people, no complainant.
     "dashboards:complaints": Row(
         opens=report_roles, query="?unit=dtik&due=overdue", states=ONE, sees=nobody
     ),
+    # Riwayat Saya and the search as files: exactly what their pages list to the person.
+    "dashboards:history_csv": Row(opens=signed_in, sees=only("owner")),
+    "dashboards:history_xlsx": Row(opens=signed_in, sees=only("owner"), binary=True),
+    "dashboards:search_csv": Row(
+        opens=signed_in,
+        query="?q={ticket}",
+        sees=visible,
+        shows=only("owner", "unit_admin", "superadmin"),
+    ),
+    "dashboards:search_xlsx": Row(opens=signed_in, query="?q={ticket}", sees=visible, binary=True),
     # The person's own account.
     "profile": Row(
         opens=signed_in,
@@ -236,6 +332,21 @@ URLS: dict[str, Row] = {
     ),
     "api_tokens": Row(opens=signed_in, states=ONE, sees=only("owner"), secrets=token_text),
     "api_token_revoke": Row(post=True, kwargs=lambda w, s: {"pk": w.token.pk}),
+    "my_data": Row(  # the page lists the consents; the data itself is in the downloads
+        opens=signed_in,
+        states=ONE,
+        sees=only("owner"),
+        shows=nobody,
+        secrets=own_details,
+    ),
+    "my_data_json": Row(
+        opens=signed_in,
+        states=ONE,
+        sees=only("owner"),
+        secrets=own_details,
+    ),
+    "my_data_pdf": Row(opens=signed_in, states=ONE, sees=only("owner"), binary=True),
+    "delete_account": Row(opens=signed_in, states=ONE, sees=nobody),
     "set_language": Row(exempt="switches the visitor's own language; no object"),
     "whatsapp_webhook": Row(exempt="Meta's webhook: refused without the app secret's signature"),
     "admin:": Row(exempt="the Admin Panel: UnitScopedAdmin, tested in accounts/test_admin_scoping"),
@@ -282,6 +393,34 @@ API: dict[str, Row] = {
     ),
     "GET /api/v1/notifications": Row(opens=signed_in, sees=visible, shows=only("owner")),
     "POST /api/v1/requests": Row(post=True),
+    "GET /api/v1/complaints": Row(
+        opens=signed_in,
+        states=COMPLAINT_STATES,
+        sees=only("owner"),
+        secrets=complaint_secrets,
+    ),
+    "GET /api/v1/complaints/{ticket}": Row(
+        opens=visible_complaint,
+        kwargs=complaint_ticket,
+        states=COMPLAINT_STATES,
+        secrets=complaint_secrets,
+        with_name=True,
+        names=complainant_known,
+    ),
+    "POST /api/v1/complaints": Row(post=True),
+    **{
+        f"POST /api/v1/complaints/{{ticket}}/{action}": Row(post=True)
+        for action in (
+            "verify",
+            "not_our_remit",
+            "reject",
+            "assign",
+            "extend",
+            "answer",
+            "reopen",
+            "confirm",
+        )
+    },
     "POST /api/v1/requests/{ticket}/resubmit": Row(post=True),
     "POST /api/v1/notifications/read": Row(post=True),
     "POST /api/v1/notifications/{message_id}/read": Row(post=True),
@@ -364,6 +503,49 @@ ACTIONS: dict[str, Action] = {
 }
 
 
+# The complaint page's buttons, the same way: action -> (complaint Status it starts from, who).
+def _other_unit(world):
+    return {"not_our_remit-unit": world.other_unit.pk}
+
+
+COMPLAINT_ACTIONS: dict[str, Action] = {
+    "verify": Action("received", only("unit_admin")),
+    "not_our_remit": Action("received", only("unit_admin"), _other_unit, {"unit": "PERPUS"}),
+    "reject": Action(
+        "received",
+        only("unit_admin"),
+        lambda w: {"reject-reason": "Bukan keluhan layanan"},
+        {"reason": "Bukan keluhan layanan"},
+    ),
+    "assign": Action(
+        "verified",
+        only("unit_admin"),
+        lambda w: {"assign-staff": w.roles["staff"].pk},
+        {"staff": None},  # the staff member's user id, filled in by the test
+    ),
+    "extend": Action(
+        "verified",
+        only("unit_admin"),
+        lambda w: {"extend-reason": "Menunggu vendor"},
+        {"reason": "Menunggu vendor"},
+    ),
+    # Jawab: the Admin Unit, or the staff member the complaint is assigned to.
+    "answer": Action(
+        "in_follow_up",
+        only("unit_admin", "staff"),
+        lambda w: {"answer-text": "Sudah ditangani"},
+        {"text": "Sudah ditangani"},
+    ),
+    "reopen": Action(
+        "answered",
+        only("owner"),
+        lambda w: {"reopen-reason": "Masih antre"},
+        {"reason": "Masih antre"},
+    ),
+    "confirm": Action("answered", only("owner")),
+}
+
+
 # The world -----------------------------------------------------------------------------------
 class World:
     """Everyone of PERSONAS and the owner's request in each of STATES (see the module's doc)."""
@@ -371,6 +553,7 @@ class World:
     def __init__(self) -> None:
         self.unit = UnitFactory(code="DTIK", slug="dtik", name_id="Direktorat TIK", name_en="ICT")
         other = UnitFactory(code="PERPUS", slug="perpus", name_id="Perpustakaan", name_en="Library")
+        self.other_unit = other
         self.service = ServiceFactory(
             unit=self.unit, slug="layanan-upgrade-aplikasi", asks_for_application=True
         )
@@ -397,8 +580,38 @@ class World:
         self.requests = {
             state: self.fresh(state, subject=f"Subjek-rahasia-{state}") for state in STATES
         }
+        # Complaint numbers from 101: "K-DTIK-2026-000002" must not contain a request's ticket.
+        TicketCounter.objects.create(unit=self.unit, year=timezone.localdate().year, last=100)
+        self.complaints = {
+            RECEIVED: self.fresh_complaint("received", subject="Keluhan-rahasia-diterima"),
+            ANSWERED: self.fresh_complaint(
+                "answered", subject="Keluhan-rahasia-dijawab", hide_identity=True
+            ),
+        }
         self.message = Message.objects.inbox_of(self.owner).first()
         self.token, _secret = tokens.issue(self.owner, name="Token-rahasia-pemilik")
+
+    def fresh_complaint(
+        self, state: str, *, subject: str = "Keluhan baru", hide_identity: bool = False
+    ):
+        """A new complaint of the owner, with one file, brought to `state` (a complaint Status)."""
+        u = self.users
+        details = complaints.Details(
+            subject=subject, description="Antrean terlalu lama", hide_identity=hide_identity
+        )
+        upload = checked_upload(factories.pdf_file("bukti.pdf"))
+        complaint = complaints.submit(
+            self.service, complainant=self.owner, details=details, files=[upload]
+        )
+        if state == "received":
+            return complaint
+        complaint = complaints.verify(complaint, by=u["unit_admin"])
+        if state == "verified":
+            return complaint
+        complaint = complaints.assign(complaint, by=u["unit_admin"], staff=u["staff"])
+        if state == "in_follow_up":
+            return complaint
+        return complaints.answer(complaint, by=u["staff"], text="Loket antrean ditambah.")
 
     def fresh(self, state: str, *, subject: str = "Permintaan baru"):
         """A new request of the owner brought to `state` through the workflow functions."""

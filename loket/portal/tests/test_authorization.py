@@ -15,11 +15,12 @@ from django.utils import translation
 
 from loket.accounts.tests.test_url_access import walk
 from loket.api.api import api
+from loket.complaints.models import Complaint
 from loket.notifications.models import Message
 from loket.requests.models import ServiceRequest
 from loket.requests.tests.test_create_request import form_data
 
-from .authz import ACTIONS, API, OWNER_NAME, PERSONAS, URLS, Row, World, row_for
+from .authz import ACTIONS, API, COMPLAINT_ACTIONS, OWNER_NAME, PERSONAS, URLS, Row, World, row_for
 
 pytestmark = pytest.mark.django_db
 ROUTES = sorted(set(walk(get_resolver().url_patterns)))
@@ -85,6 +86,8 @@ def check(row: Row, world: World, url_for, where: str) -> list[str]:
             leaked = [s for s in secrets if s in text]
             if leaked and not (row.opens(persona, state) and row.may_see(persona, state)):
                 wrong.append(f"{said} shows {leaked}")
+            elif OWNER_NAME in leaked and not row.may_name(persona, state):
+                wrong.append(f"{said} names the complainant, who asked to stay unknown")
             if row.must_show(persona, state) and not leaked:
                 wrong.append(f"{said} does not show the object")
     return wrong
@@ -127,6 +130,10 @@ def refused(response, persona: str) -> bool:
     return to_sign_in if persona == "anonymous" else True
 
 
+def query_of(row: Row, world: World, state: str) -> str:
+    return row.query.format(ticket=world.requests[state].ticket) if row.query else ""
+
+
 PAGE_ROWS = sorted(n for n, r in URLS.items() if not (r.exempt or r.post))
 
 
@@ -139,7 +146,7 @@ def test_each_page_answers_only_whom_product_allows(world, name):
         def url_for(state, language=language):
             with translation.override(language):
                 path = reverse(name, kwargs=row.kwargs(world, state))
-            return path + row.query.format(ticket=world.requests[state].ticket)
+            return path + query_of(row, world, state)
 
         wrong += check(row, world, url_for, language)
     assert wrong == []
@@ -165,9 +172,7 @@ def test_each_api_operation_answers_only_whom_product_allows(world, operation):
     _method, path = operation.split(" ", 1)
 
     def url_for(state):
-        return path.format(**row.kwargs(world, state)) + row.query.format(
-            ticket=world.requests[state].ticket
-        )
+        return path.format(**row.kwargs(world, state)) + query_of(row, world, state)
 
     assert check(row, world, url_for, "api") == []
 
@@ -204,6 +209,39 @@ def test_each_workflow_action_is_taken_only_by_its_role(world, action, through):
             transaction.set_rollback(True)
     assert wrong == []
     assert ServiceRequest.objects.get(pk=req.pk).status == req.status
+
+
+@pytest.mark.parametrize("action", sorted(COMPLAINT_ACTIONS))
+@pytest.mark.parametrize("through", ["page", "api"])
+def test_each_complaint_action_is_taken_only_by_its_role(world, action, through):
+    """The same for a complaint's buttons (complaints.workflow.TRANSITIONS)."""
+    spec = COMPLAINT_ACTIONS[action]
+    complaint = world.fresh_complaint(spec.start)
+    events = complaint.events.count()
+    body = dict(spec.api)
+    if "staff" in body:
+        body["staff"] = world.users["staff"].pk
+    wrong = []
+    for persona, client in clients(world).items():
+        with transaction.atomic():
+            if through == "page":
+                url = reverse("complaints:act", args=[complaint.ticket, action])
+                response = client.post(url, spec.data(world))
+            else:
+                response = client.post(
+                    f"/api/v1/complaints/{complaint.ticket}/{action}",
+                    json.dumps(body),
+                    content_type="application/json",
+                )
+            changed = complaint.events.count() != events
+            if spec.may(persona, spec.start) != changed:
+                wrong.append(f"{persona}: {response.status_code}, changed={changed}")
+            if not spec.may(persona, spec.start) and through == "api":
+                if response.status_code not in (401, 403, 404, 409):
+                    wrong.append(f"{persona}: api answered {response.status_code}")
+            transaction.set_rollback(True)
+    assert wrong == []
+    assert Complaint.objects.get(pk=complaint.pk).status == complaint.status
 
 
 def _api_dispose(world):

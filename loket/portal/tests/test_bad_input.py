@@ -16,9 +16,10 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from loket.complaints.models import Complaint
 from loket.requests.tests.test_create_request import form_data
 
-from .authz import World
+from .authz import COMPLAINT_ACTIONS, World
 
 pytestmark = pytest.mark.django_db
 MARKUP = (
@@ -184,6 +185,71 @@ def test_each_workflow_form_survives_any_input(world, action):
     post()
     assert_escaped(
         [(actor, req.get_absolute_url()), (signed_in(world.owner), req.get_absolute_url())]
+    )
+
+
+COMPLAINT_FIELDS = ("subject", "description", "related_request", "hide_identity")
+
+
+def test_buat_keluhan_survives_any_input(world):
+    owner = signed_in(world.owner)
+    admin = signed_in(world.users["unit_admin"])
+    url = reverse("complaints:new", args=[world.service.slug])
+    base = {"subject": "Antrean lama", "description": "Menunggu dua jam."}
+
+    @SETTINGS
+    @given(values_for(*COMPLAINT_FIELDS))
+    def post(values):
+        response = owner.post(url, base | values)
+        no_server_error(response)
+        if response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY:
+            assert all(tag not in response.content.decode() for tag in MARKUP)
+
+    post()
+    latest = Complaint.objects.filter(complainant=world.owner).order_by("-pk").first()
+    assert_escaped(
+        [
+            (owner, latest.get_absolute_url()),
+            (owner, reverse("requests:history")),
+            (admin, latest.get_absolute_url()),
+            (admin, reverse("requests:inbox")),
+        ]
+    )
+
+
+COMPLAINT_ACTION_FIELDS = {
+    "verify": ("verify-note",),
+    "not_our_remit": ("not_our_remit-unit", "not_our_remit-note"),
+    "reject": ("reject-reason",),
+    "assign": ("assign-staff", "assign-note"),
+    "extend": ("extend-reason",),
+    "answer": ("answer-text",),
+    "reopen": ("reopen-reason",),
+    "confirm": ("confirm-note",),
+}
+
+
+@pytest.mark.parametrize("action", sorted(COMPLAINT_ACTION_FIELDS))
+def test_each_complaint_form_survives_any_input(world, action):
+    start = COMPLAINT_ACTIONS[action].start
+    complaint = world.fresh_complaint(start)
+    persona = "owner" if action in ("reopen", "confirm") else "unit_admin"
+    actor = signed_in(world.users[persona])
+    url = reverse("complaints:act", args=[complaint.ticket, action])
+
+    @SETTINGS
+    @given(values_for(*COMPLAINT_ACTION_FIELDS[action]))
+    def post(values):
+        response = actor.post(url, values)
+        no_server_error(response)
+        assert all(tag not in response.content.decode() for tag in MARKUP)
+
+    post()
+    assert_escaped(
+        [
+            (actor, complaint.get_absolute_url()),
+            (signed_in(world.owner), complaint.get_absolute_url()),
+        ]
     )
 
 

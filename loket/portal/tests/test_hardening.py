@@ -156,11 +156,11 @@ def test_cookies_are_secure_and_out_of_reach_of_scripts(client, requester):
 # <style> of the PDFs.
 NOT_PAGES = {
     "notifications/email/message.html": "an e-mail",
+    "accounts/my_data_pdf.html": "a PDF (WeasyPrint)",
+    "complaints/receipt.html": "a PDF (WeasyPrint)",
+    "dashboards/index_pdf.html": "a PDF (WeasyPrint)",
     "requests/demo_letter.html": "a PDF (WeasyPrint)",
     "requests/receipt.html": "a PDF (WeasyPrint)",
-    "complaints/receipt.html": "a PDF (WeasyPrint)",
-    "accounts/my_data_pdf.html": "a PDF (WeasyPrint)",
-    "dashboards/index_pdf.html": "a PDF (WeasyPrint)",
     "surveys/report_pdf.html": "a PDF (WeasyPrint)",
 }
 

@@ -1,10 +1,12 @@
-"""Sign-in, registration and request creation answer 429 with a clear page once over the limit."""
+"""Sign-in, registration, Buat Permintaan and Buat Keluhan answer 429 once over the limit."""
 
 from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
 
+from loket.accounts.tests.factories import UserFactory
+from loket.complaints.models import Complaint
 from loket.portal import ratelimit
 from loket.requests.models import ServiceRequest
 from loket.requests.tests.test_create_request import form_data, new_url
@@ -97,3 +99,40 @@ def test_a_call_without_a_client_address_is_still_counted(rf, requester, setting
     assert ratelimit.client_ip(request) == "unknown"
     assert ratelimit.hit(request, "request_create")
     assert not ratelimit.hit(request, "request_create")
+
+
+def complaint_data(n: int) -> dict:
+    return {"subject": f"Antrean lama {n}", "description": "Saya menunggu dua jam tanpa kabar."}
+
+
+def test_complaint_creation_is_limited_per_account(client, settings, requester, service):
+    settings.LOKET_RATE_LIMITS = {"complaint_create": "2/h/user"}
+    client.force_login(requester)
+    url = reverse("complaints:new", args=[service.slug])
+    for n in range(2):
+        assert client.post(url, complaint_data(n)).status_code == HTTPStatus.FOUND
+    refused = client.post(url, complaint_data(3))
+    assert refused.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "Terlalu banyak percobaan" in refused.content.decode()
+    assert refused["Retry-After"]
+    assert Complaint.objects.count() == 2
+    # The form still opens; another person may still complain.
+    assert client.get(url).status_code == HTTPStatus.OK
+    client.force_login(UserFactory())
+    assert client.post("/en" + url, complaint_data(4)).status_code == HTTPStatus.FOUND
+    assert Complaint.objects.count() == 3
+
+
+def test_complaint_creation_through_the_api_is_limited_too(client, settings, requester, service):
+    settings.LOKET_RATE_LIMITS = {"complaint_create": "1/h/user"}
+    client.force_login(requester)
+    data = {"service": service.slug, **complaint_data(1)}
+    assert client.post("/api/v1/complaints", data).status_code == HTTPStatus.CREATED
+    response = client.post("/api/v1/complaints", data, headers={"accept-language": "en"})
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "Too many attempts" in response.json()["detail"]
+    assert Complaint.objects.count() == 1
+
+
+def test_complaints_have_a_limit_by_default(settings):
+    assert ratelimit.parse(settings.LOKET_RATE_LIMITS["complaint_create"])

@@ -8,6 +8,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
+from loket.complaints.tests.conftest import evidence, file_complaint
 from loket.portal.security import JsonFormatter
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,38 @@ def test_a_refused_api_call_is_recorded(client, requester, security_lines):
     client.get("/api/v1/inbox")
     records = [r for r in security_lines() if r["event"] == "permission_denied"]
     assert [r["path"] for r in records] == ["/api/v1/inbox"]
+
+
+@pytest.fixture
+def complaint(service, requester):
+    return file_complaint(service, requester, files=[evidence()])
+
+
+def test_another_persons_complaint_is_recorded_as_not_visible(
+    client, other_requester, complaint, security_lines
+):
+    client.force_login(other_requester)
+    assert client.get(complaint.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    assert client.get("/keluhan/K-TIDAK-ADA/").status_code == HTTPStatus.NOT_FOUND
+    [record] = security_lines()
+    assert record["event"] == "not_visible"
+    assert record["model"] == "complaints.complaint"
+    assert record["ticket"] == complaint.ticket
+    assert record["user_id"] == other_requester.pk
+
+
+def test_a_complaint_file_download_is_recorded(client, unit_admin, complaint, security_lines):
+    client.force_login(unit_admin)
+    attachment = complaint.files.get()
+    url = reverse("complaints:download", args=[complaint.ticket, attachment.pk])
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    response.close()
+    [record] = security_lines()
+    assert record == record | {
+        "event": "file_download",
+        "ticket": complaint.ticket,
+        "file_id": attachment.pk,
+        "kind": "complaint",
+        "user_id": unit_admin.pk,
+    }
