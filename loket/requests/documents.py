@@ -24,3 +24,11 @@ def receipt_pdf(req: ServiceRequest) -> bytes:
     )
     # No base_url: the receipt embeds everything it needs and fetches nothing.
     return HTML(string=html).write_pdf()
+
+
+def disposition_sheet_pdf(req: ServiceRequest, dispositions) -> bytes:
+    """The lembar disposisi for the unit's paper file, as the printable page shows it."""
+    html = render_to_string(
+        "requests/disposition_sheet_pdf.html", {"req": req, "dispositions": dispositions}
+    )
+    return HTML(string=html).write_pdf()

@@ -9,6 +9,11 @@ urlpatterns = [
     path("permintaan/<str:ticket>/kirim-ulang/", views.resubmit, name="resubmit"),
     path("permintaan/<str:ticket>/tanda-terima.pdf", views.receipt, name="receipt"),
     path("permintaan/<str:ticket>/lembar-disposisi/", views.disposition_sheet, name="sheet"),
+    path(
+        "permintaan/<str:ticket>/lembar-disposisi.pdf",
+        views.disposition_sheet_pdf,
+        name="sheet_pdf",
+    ),
     path("permintaan/<str:ticket>/berkas/<int:file_id>/", views.download, name="download"),
     path("permintaan/<str:ticket>/<slug:action>/", views.act, name="act"),
     path("kotak-masuk/", views.inbox, name="inbox"),

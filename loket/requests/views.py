@@ -258,13 +258,28 @@ def receipt(request: HttpRequest, ticket: str) -> HttpResponse:
 @login_required
 def disposition_sheet(request: HttpRequest, ticket: str) -> HttpResponse:
     """Lembar disposisi: a printable page for the unit's paper file."""
-    req = _visible(request, ticket)
-    if not any(unit == req.unit_id for unit, _role in roles_of(request.user)):
-        raise Http404
-    dispositions = req.dispositions.select_related("by").prefetch_related("staff")
+    req, dispositions = _sheet(request, ticket)
     return render(
         request, "requests/disposition_sheet.html", {"req": req, "dispositions": dispositions}
     )
+
+
+@login_required
+def disposition_sheet_pdf(request: HttpRequest, ticket: str) -> HttpResponse:
+    """The same sheet as a PDF, to file or to send."""
+    req, dispositions = _sheet(request, ticket)
+    pdf = documents.disposition_sheet_pdf(req, dispositions)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="lembar-disposisi-{req.ticket}.pdf"'
+    return response
+
+
+def _sheet(request: HttpRequest, ticket: str):
+    """The unit's own roles read the sheet (the requester does not: it holds the instructions)."""
+    req = _visible(request, ticket)
+    if not any(unit == req.unit_id for unit, _role in roles_of(request.user)):
+        raise Http404
+    return req, req.dispositions.select_related("by").prefetch_related("staff")
 
 
 @login_required

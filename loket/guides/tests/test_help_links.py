@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -59,6 +60,8 @@ def pages_of(username: str, people: dict) -> list[str]:
             reverse("complaints:new", args=["layanan-upgrade-aplikasi"]),
             *[c.get_absolute_url() for c in complaints],
         ]
+    if username == "superadmin":
+        return [reverse("admin:index"), reverse("admin:catalog_unit_changelist")]
     unit_pages = [r.get_absolute_url() for r in ServiceRequest.objects.all()]
     if username == "staf":
         unit_pages = [
@@ -69,6 +72,8 @@ def pages_of(username: str, people: dict) -> list[str]:
     pages = [reverse("requests:inbox"), *unit_pages, *[c.get_absolute_url() for c in complaints]]
     if username == "adminunit":
         pages += [
+            reverse("admin:index"),
+            reverse("admin:catalog_service_changelist"),
             reverse("requests:walk_in"),
             reverse("requests:walk_in_service", args=["layanan-upgrade-aplikasi"]),
             reverse("surveys:report"),
@@ -89,12 +94,16 @@ def pages_of(username: str, people: dict) -> list[str]:
 
 
 def in_language(path: str, language: str) -> str:
-    return path if language == "id" else f"/en{path}"
+    # The Admin Panel has no language prefix: it follows the person's language cookie.
+    return path if language == "id" or path.startswith("/admin/") else f"/en{path}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("username", ["pemohon", "adminunit", "direktur", "staf", None])
+@pytest.mark.parametrize(
+    "username", ["pemohon", "adminunit", "direktur", "staf", "superadmin", None]
+)
 def test_every_page_links_to_a_guide_section_that_exists(client, demo, username, language):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language  # as the header's switch leaves it
     if username:
         client.force_login(demo[username])
         pages = pages_of(username, demo)

@@ -228,6 +228,7 @@ URLS: dict[str, Row] = {
     "requests:receipt": Row(opens=visible, kwargs=ticket, binary=True),
     "requests:download": Row(opens=visible, kwargs=letter_of, binary=True),
     "requests:sheet": Row(opens=unit_roles_here, kwargs=ticket, with_name=True),
+    "requests:sheet_pdf": Row(opens=unit_roles_here, kwargs=ticket, binary=True),
     "requests:resubmit": Row(opens=only("owner") & in_states("returned"), kwargs=ticket),
     "requests:act": Row(post=True, kwargs=lambda w, s: {**ticket(w, s), "action": "verify"}),
     "surveys:questionnaire": Row(opens=only("owner"), kwargs=ticket),

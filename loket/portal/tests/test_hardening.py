@@ -161,6 +161,7 @@ NOT_PAGES = {
     "dashboards/index_pdf.html": "a PDF (WeasyPrint)",
     "requests/demo_letter.html": "a PDF (WeasyPrint)",
     "requests/receipt.html": "a PDF (WeasyPrint)",
+    "requests/disposition_sheet_pdf.html": "a PDF (WeasyPrint)",
     "surveys/report_pdf.html": "a PDF (WeasyPrint)",
 }
 
