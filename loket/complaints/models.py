@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from loket.accounts.models import Role
 from loket.accounts.permissions import is_superadmin, roles_of
 from loket.requests.models import private_storage
+from loket.uploads.names import stored_name
 
 
 class Status(models.TextChoices):
@@ -267,8 +268,9 @@ class Event(models.Model):
 
 
 def file_path(instance: "Attachment", filename: str) -> str:
+    # The full name is kept in Attachment.name; the stored one is shortened.
     today = timezone.localdate()
-    return f"complaints/{today:%Y/%m}/{instance.complaint.ticket}/{filename}"
+    return f"complaints/{today:%Y/%m}/{instance.complaint.ticket}/{stored_name(filename)}"
 
 
 class Attachment(models.Model):

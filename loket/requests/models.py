@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from loket.accounts.models import Role
 from loket.accounts.permissions import is_superadmin, roles_of
+from loket.uploads.names import stored_name
 
 
 class Status(models.TextChoices):
@@ -278,17 +279,10 @@ def private_storage():
     return storages["private"]
 
 
-STORED_NAME_LENGTH = 40
-
-
 def file_path(instance: "Attachment", filename: str) -> str:
-    # The FileField holds at most 100 characters; the full name is kept in Attachment.name, so
-    # the stored one is shortened (room left for the storage's suffix on a name clash).
-    stem, dot, extension = filename.rpartition(".")
-    if dot and len(filename) > STORED_NAME_LENGTH:
-        filename = f"{stem[: STORED_NAME_LENGTH - len(extension) - 1]}.{extension}"
+    # The full name is kept in Attachment.name; the stored one is shortened.
     today = timezone.localdate()
-    return f"requests/{today:%Y/%m}/{instance.req.ticket}/{filename}"
+    return f"requests/{today:%Y/%m}/{instance.req.ticket}/{stored_name(filename)}"
 
 
 class Attachment(models.Model):

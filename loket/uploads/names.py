@@ -4,6 +4,8 @@ import re
 import unicodedata
 
 MAX_LENGTH = 100
+# A FileField holds at most 100 characters with its folders; the full name is kept beside it.
+STORED_LENGTH = 40
 FALLBACK = "berkas"
 UNSAFE = re.compile(r"""[<>"'&`:*?|]""")
 # Stripped from the end of a given name, so that "surat.pdf.exe" does not become "surat.pdf.pdf"
@@ -47,3 +49,12 @@ def _without_extensions(name: str) -> str:
         name = stem
         stem, dot, suffix = name.rpartition(".")
     return name
+
+
+def stored_name(filename: str) -> str:
+    """The name a file is stored under: short enough for its folder path (room left for the
+    storage's suffix on a name clash); the extension is kept."""
+    stem, dot, extension = filename.rpartition(".")
+    if dot and len(filename) > STORED_LENGTH:
+        return f"{stem[: STORED_LENGTH - len(extension) - 1]}.{extension}"
+    return filename
