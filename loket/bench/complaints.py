@@ -143,7 +143,6 @@ def seeded(unit_ids, end: datetime.datetime):
 
 
 def seed_complaints(cast: Cast, advance: Callable[[int], None]) -> None:
-    ensure_evidence()
     present = seeded([pk for pk, _code in cast.units], cast.end).count()
     for first in range(present, cast.total, BATCH):
         count = min(BATCH, cast.total - first)
@@ -156,7 +155,8 @@ def seed_complaints(cast: Cast, advance: Callable[[int], None]) -> None:
 
 
 def ensure_evidence() -> None:
-    """The screenshot the seeded attachments share, in this installation's private storage."""
+    """The screenshot the seeded attachments share, in this installation's private storage
+    (written on every run: the data may have been seeded from another checkout)."""
     storage = private_storage()
     if not storage.exists(EVIDENCE):
         storage.save(EVIDENCE, ContentFile(EVIDENCE_PNG))

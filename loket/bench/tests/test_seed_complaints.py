@@ -7,14 +7,15 @@ from collections import defaultdict
 from http import HTTPStatus
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from loket.accounts.models import User
-from loket.bench import complaints, university
-from loket.complaints.models import Complaint, Event, Status, TicketCounter
-from loket.requests.models import ServiceRequest
+from loket.bench import complaints, sessions, university
+from loket.complaints.models import Attachment, Complaint, Event, Status, TicketCounter
+from loket.requests.models import ServiceRequest, private_storage
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),  # VACUUM after loading
@@ -96,11 +97,21 @@ def test_the_seeded_complaints_are_whole_and_a_new_one_goes_on_from_them(client)
     filed = Complaint.objects.get(complainant=person, subject="Antrean terlalu lama")
     assert filed.ticket == f"K-B01-{year}-{counters.get(('B01', year), 0) + 1:06d}"
 
-    # A second run adds nothing, not even beside the complaint filed since.
+    # A second run adds nothing, not even beside the complaint filed since; it does put the
+    # shared screenshot where this installation keeps files (seeded from another checkout).
+    private_storage().delete(complaints.EVIDENCE)
     lines.clear()
     university.seed_university(SIZE, write=lines.append)
     assert all("skipped" in line for line in lines) and len(lines) == len(university.STEPS)
     assert bench_complaints().count() == 101
+    attachment = Attachment.objects.filter(complaint__in=seeded).first()
+    admin = User.objects.get(username=f"bench-admin-{attachment.complaint.unit.slug}")
+    client.cookies[settings.SESSION_COOKIE_NAME] = sessions.sign_in(
+        admin, secret_key=settings.SECRET_KEY
+    )
+    response = client.get(f"{attachment.complaint.get_absolute_url()}berkas/{attachment.pk}/")
+    assert response.status_code == HTTPStatus.OK
+    assert b"".join(response.streaming_content) == complaints.EVIDENCE_PNG
 
 
 def test_an_interrupted_run_goes_on_where_it_stopped(monkeypatch):
