@@ -224,10 +224,10 @@ def test_the_superadmin_sees_the_whole_university(client, superadmin, dataset, t
     assert unit_rows[-1][0].value == 2
 
 
-# The session, the person, their roles and authenticator; the units they may choose; by status,
-# per week; the calendars (units, closures); the open requests; staff load; completion; IKM
-# (answers, population); complaints (by status, days to answer, overdue); the header's counts.
-PAGE_QUERIES = 20
+# The session; the person with their roles; the units they may choose; by status, per week; the
+# calendars (units, closures); the open requests; staff load; completion; IKM (answers,
+# population); complaints (by status, days to answer, overdue); the header's counts.
+PAGE_QUERIES = 16
 
 
 def test_the_page_costs_the_same_queries_for_more_requests(
