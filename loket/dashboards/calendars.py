@@ -9,7 +9,7 @@ unit and units with the same calendar share one condition.
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
@@ -40,6 +40,8 @@ class Calendars:
     start: datetime.date
     end: datetime.date
     closed: dict[int, frozenset[datetime.date]]
+    # Per calendar: the working days in (start, start + i] for each i, built when first needed.
+    _counted: dict[frozenset, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def groups(self) -> list[tuple[list[int], frozenset[datetime.date]]]:
         """Units that share a calendar, so that one condition serves them all."""
@@ -49,7 +51,19 @@ class Calendars:
         return [(sorted(ids), days) for days, ids in shared.items()]
 
     def working_days(self, unit_id: int, start: datetime.date, end: datetime.date) -> int:
-        return working_days_between(start, end, closed=self.closed.get(unit_id, frozenset()))
+        """As working_days_between(start, end), by subtraction within the loaded days."""
+        closed = self.closed.get(unit_id, frozenset())
+        if not self.start <= start <= end <= self.end:
+            return working_days_between(start, end, closed=closed)
+        counted = self._counted.get(closed)
+        if counted is None:
+            counted, day, total = [0], self.start, 0
+            while day < self.end:
+                day += ONE_DAY
+                total += is_working_day(day, closed=closed)
+                counted.append(total)
+            self._counted[closed] = counted
+        return counted[(end - self.start).days] - counted[(start - self.start).days]
 
 
 def load(unit_ids: list[int] | None, *, start: datetime.date, end: datetime.date) -> Calendars:

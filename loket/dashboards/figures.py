@@ -265,13 +265,13 @@ def completion(snapshot: Snapshot) -> Section:
         completed_at__lt=calendars.start_of(period.end),
     )
     groups = list(
-        done.values("unit_id", filed=TruncDate("submitted_at"), done=TruncDate("completed_at"))
+        done.values_list("unit_id", TruncDate("submitted_at"), TruncDate("completed_at"))
         .annotate(n=Count("id"), on_time=Count("id", filter=completed_on_time()))
         .order_by()
     )
     days = working_days(groups, snapshot)
-    total = sum(group["n"] for group in groups)
-    on_time = sum(group["on_time"] for group in groups)
+    total = sum(n for *_days, n, _on_time in groups)
+    on_time = sum(on_time for *_days, on_time in groups)
     # The median of whole days is whole or a half: exact as twice itself over two.
     median = Decimal(int(2 * statistics.median(days))) / 2 if days else None
     in_period = {
@@ -300,17 +300,16 @@ def completion(snapshot: Snapshot) -> Section:
     return Section("completion", title, figures, note=note)
 
 
-def working_days(groups: list[dict], snapshot: Snapshot) -> list[int]:
-    """Each completed request's working days, from groups of (unit, filed, done) and their count."""
+def working_days(groups: list[tuple], snapshot: Snapshot) -> list[int]:
+    """Each request's working days, from groups of (unit, filed, done, count, ...)."""
     if not groups:
         return []
-    start = min(group["filed"] for group in groups)
-    end = max(group["done"] for group in groups)
+    start = min(group[1] for group in groups)
+    end = max(group[2] for group in groups)
     calendar = snapshot.calendars_for(start, end)
     days = []
-    for group in groups:
-        length = calendar.working_days(group["unit_id"], group["filed"], group["done"])
-        days += [length] * group["n"]
+    for unit_id, filed, done, n, *_rest in groups:
+        days += [calendar.working_days(unit_id, filed, done)] * n
     return days
 
 
@@ -369,7 +368,7 @@ def complaints(snapshot: Snapshot) -> Section:
     handled = filed.exclude(status__in=complaint_reports.NOT_HANDLED)
     groups = list(
         handled.filter(given)
-        .values("unit_id", filed=TruncDate("submitted_at"), done=TruncDate("first_answered_at"))
+        .values_list("unit_id", TruncDate("submitted_at"), TruncDate("first_answered_at"))
         .annotate(n=Count("id"))
         .order_by()
     )
