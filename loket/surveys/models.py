@@ -142,7 +142,13 @@ class Response(models.Model):
         verbose_name = _("questionnaire response")
         verbose_name_plural = _("questionnaire responses")
         indexes = [
-            models.Index(fields=["unit", "month"]),
+            # A unit's months summed from the index alone (the IKM report, the dashboard):
+            # without the scores in it, PostgreSQL read every unit's answers of those months.
+            models.Index(
+                fields=["unit", "month"],
+                include=["service", "id", *(f"u{n}" for n in range(1, ELEMENTS + 1))],
+                name="tallies_by_unit",
+            ),
             models.Index(fields=["service", "month"]),
             models.Index(fields=["month"]),
         ]
