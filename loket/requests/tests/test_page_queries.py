@@ -27,7 +27,7 @@ PAGES = [
     ("unit_admin", "/permintaan/{ticket}/", 10),
     ("director", "/kotak-masuk/", 5),
     ("staff", "/kotak-masuk/", 5),
-    ("unit_admin", "/pencarian/?q=modul", 9),
+    ("unit_admin", "/pencarian/?q=modul", 10),  # 9 on SQLite (no word suggestions)
     ("unit_admin", "/pencarian/?q={ticket}", 8),
     ("director", "/skm/laporan/?periode=2026", 10),
 ]
