@@ -41,3 +41,16 @@ def test_both_numbers_cost_one_query(client, submitted, unit_admin):
     header = [q["sql"] for q in page.captured_queries if "notifications_message" in q["sql"]]
     assert len(header) == 1
     assert "requests_servicerequest" in header[0] and "complaints_complaint" in header[0]
+
+
+def test_people_with_the_same_roles_elsewhere_get_their_own_numbers(
+    client, submitted, unit_admin, unit_admin_other_unit, requester
+):
+    # Both are the Admin Unit of one unit: the header's query is made once for that shape
+    # and run with each person's own ids.
+    client.force_login(unit_admin)
+    assert header_numbers(client)[0] == "1"
+    client.force_login(unit_admin_other_unit)
+    assert header_numbers(client)[0] == "0"
+    client.force_login(unit_admin)
+    assert header_numbers(client)[0] == "1"
