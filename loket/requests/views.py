@@ -234,16 +234,21 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    """Riwayat Saya: the requester's own requests with their last event, newest first, a page
-    at a time (years of requests would otherwise make one long, slow page)."""
+    """Riwayat Saya: the requester's own requests with their last event, and their complaints,
+    newest first, each a page at a time (years of them would make one long, slow page)."""
     requests = ServiceRequest.objects.filter(requester=request.user).for_lists().with_last_event()
     page = Paginator(requests, HISTORY_PAGE).get_page(request.GET.get("page"))
     complaints = Complaint.objects.filter(complainant=request.user).for_lists()
-    return render(
-        request,
-        "requests/history.html",
-        {"requests": page.object_list, "page": page, "complaints": complaints},
+    complaints_page = Paginator(complaints, HISTORY_PAGE).get_page(
+        request.GET.get("complaints_page")
     )
+    context = {
+        "requests": page.object_list,
+        "page": page,
+        "complaints": complaints_page.object_list,
+        "complaints_page": complaints_page,
+    }
+    return render(request, "requests/history.html", context)
 
 
 @login_required

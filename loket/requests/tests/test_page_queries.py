@@ -21,7 +21,7 @@ PAGES = [
     (None, "/layanan/{slug}/", 3),
     ("requester", "/layanan/{slug}/", 5),
     ("requester", "/layanan/{slug}/permintaan/", 5),
-    ("requester", "/riwayat/", 6),
+    ("requester", "/riwayat/", 7),
     ("requester", "/permintaan/{ticket}/", 8),
     ("unit_admin", "/kotak-masuk/", 5),
     ("unit_admin", "/permintaan/{ticket}/", 10),

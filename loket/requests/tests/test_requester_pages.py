@@ -128,3 +128,18 @@ def test_riwayat_saya_shows_the_newest_requests_a_page_at_a_time(
     second = client.get("/riwayat/?page=2").content.decode()
     assert tickets[0] in second and tickets[1] in second and tickets[2] not in second
     assert client.get("/riwayat/?page=abc").status_code == HTTPStatus.OK
+
+
+def test_riwayat_saya_shows_the_newest_complaints_a_page_at_a_time(client, requester, service):
+    from loket.complaints.tests.conftest import file_complaint
+    from loket.requests.views import HISTORY_PAGE
+
+    tickets = [file_complaint(service, requester).ticket for _ in range(HISTORY_PAGE + 1)]
+    client.force_login(requester)
+    first = client.get("/riwayat/").content.decode()
+    assert tickets[-1] in first and tickets[1] in first and tickets[0] not in first
+    assert 'aria-label="Halaman keluhan"' in first and "?complaints_page=2" in first
+    second = client.get("/riwayat/?complaints_page=2").content.decode()
+    assert tickets[0] in second and tickets[1] not in second
+    english = client.get("/en/riwayat/?complaints_page=2").content.decode()
+    assert 'aria-label="Pages of complaints"' in english and "Page 2 of 2" in english
