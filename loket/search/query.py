@@ -53,17 +53,9 @@ STANDARD_FIELDS = (
     *("requirements_id", "requirements_en", "procedure_id", "procedure_en"),
     *("fee_id", "fee_en", "purpose_id", "purpose_en", "scope_id", "scope_en"),
 )
-# A service's words: its own, its category's and unit's (for_cards() joins both under their
-# table names) and its current standard's. Services are few: no index is needed.
-SERVICE_DOCUMENT = (
-    "concat_ws(' ', {service}, {places}, (SELECT concat_ws(' ', {standard})"
-    " FROM catalog_standardrevision AS standard WHERE standard.service_id = catalog_service.id"
-    " ORDER BY standard.effective_date DESC, standard.id DESC LIMIT 1))"
-).format(
-    service=", ".join(f"catalog_service.{name}" for name in SERVICE_FIELDS),
-    places=", ".join("catalog_" + name.replace("__", ".") for name in PLACE_FIELDS),
-    standard=", ".join(f"standard.{name}" for name in STANDARD_FIELDS),
-)
+# A service's words: its own, its category's and unit's and its current standard's, kept by the
+# triggers of migration 0002 in a column of catalog_service (PostgreSQL only, as for requests).
+SERVICE_WORDS = '"catalog_service"."search_words"'
 
 
 @dataclass(frozen=True)
@@ -117,10 +109,9 @@ def services(criteria: Criteria, *, near: bool = False) -> QuerySet[Service]:
             .filter(similarity__gte=0.5)
             .order_by("-similarity", "order")
         )
-    vector = f"to_tsvector('simple'::regconfig, loket_unaccent({SERVICE_DOCUMENT}))"
-    rank = RawSQL(f"ts_rank({vector}, {QUERY})", [criteria.text], FloatField())
+    rank = RawSQL(f"ts_rank({SERVICE_WORDS}, {QUERY})", [criteria.text], FloatField())
     return (
-        found.filter(_sql(f"{vector} @@ {QUERY}", criteria))
+        found.filter(_sql(f"{SERVICE_WORDS} @@ {QUERY}", criteria))
         .alias(rank=rank)
         .order_by("-rank", "order", "name_id")
     )
