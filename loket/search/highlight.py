@@ -13,6 +13,8 @@ MIN_TERM = 2
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # most text: nothing to unaccent, and lower() keeps every position
+        return text.lower()
     return "".join(_fold_char(char) for char in text)
 
 
