@@ -5,6 +5,8 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 
+from loket.requests.models import ServiceRequest
+
 from . import query
 from .forms import Kind
 from .query import Criteria
@@ -35,6 +37,39 @@ class CappedPaginator(Paginator):
     @property
     def more(self) -> bool:
         return self.counted > self.cap
+
+
+class RequestPaginator(Paginator):
+    """The requests found by words or filters, counted and read through query.parts(): one
+    query counts every part (at most COUNT_CAP + 1 each), one finds the page's ids, newest first,
+    and one reads those requests for the page."""
+
+    def __init__(self, criteria: Criteria, user, per_page: int, *, cap: int = COUNT_CAP) -> None:
+        super().__init__(ServiceRequest.objects.none(), per_page)
+        self.user, self.cap = user, cap
+        self.parts = query.parts(criteria, user=user)
+
+    @cached_property
+    def counts(self) -> list[int]:
+        return query.count_parts(self.parts, cap=self.cap)
+
+    @cached_property
+    def count(self) -> int:
+        return min(sum(self.counts), self.cap)
+
+    @property
+    def more(self) -> bool:
+        return sum(self.counts) > self.cap
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        stop = min(start + self.per_page, self.count)
+        ids = query.read_parts(self.parts, self.counts, start, stop, cap=self.cap)
+        # Read again within what the person may see (the ids came from there already).
+        rows = ServiceRequest.objects.visible_to(self.user).select_related("service", "unit")
+        found = rows.in_bulk(ids)
+        return self._get_page([found[pk] for pk in ids if pk in found], number, self)
 
 
 @dataclass(frozen=True)
@@ -80,13 +115,10 @@ def _services(criteria: Criteria, per_page: int, page) -> tuple[Page, bool]:
 
 
 def _requests(criteria: Criteria, user, per_page: int, page) -> tuple[Page, str]:
-    paginator = CappedPaginator(query.requests(criteria, user=user), per_page)
+    if criteria.ticket:  # a lookup on the ticket's index, in the ticket's order
+        return CappedPaginator(query.requests(criteria, user=user), per_page).get_page(page), ""
+    paginator = RequestPaginator(criteria, user, per_page)
     suggestion = ""
     if not paginator.count and (suggestion := query.suggestion(criteria)):
-        instead = replace(criteria, text=suggestion)
-        paginator = CappedPaginator(query.requests(instead, user=user), per_page)
-    found = paginator.get_page(page)
-    if paginator.count:
-        start, stop = found.start_index() - 1, found.end_index()
-        found.object_list = query.fetch(paginator.object_list, start, stop, many=paginator.more)
-    return found, suggestion if paginator.count else ""
+        paginator = RequestPaginator(replace(criteria, text=suggestion), user, per_page)
+    return paginator.get_page(page), suggestion if paginator.count else ""
