@@ -1,9 +1,18 @@
+from urllib.parse import quote
+
 from django import template
+from django.db.models import Model
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from loket.search import highlight as marks
 
 register = template.Library()
+
+# A result page draws 20 rows; what Django works out anew for each row is worked out once here.
+_LABELS: dict[type, dict[str, str]] = {}
+_ADDRESSES: dict[tuple[type, str | None], str] = {}
+_TICKET = "\x00"
 
 
 @register.filter
@@ -14,3 +23,22 @@ def highlight(text: str, terms: list[str]) -> SafeString:
 @register.filter
 def excerpt(text: str, terms: list[str]) -> SafeString:
     return marks.excerpt(text, terms)
+
+
+@register.filter
+def status_label(obj: Model) -> str:
+    """obj.get_status_display(), which hashes every choice of the field again on each call."""
+    model = type(obj)
+    if model not in _LABELS:
+        _LABELS[model] = dict(model._meta.get_field("status").flatchoices)
+    return str(_LABELS[model].get(obj.status, obj.status))
+
+
+@register.filter
+def address(obj: Model) -> str:
+    """obj.get_absolute_url() for a request or complaint, whose address is its ticket number in
+    a fixed pattern: reversed once per model and language, then the ticket put in its place."""
+    key = (type(obj), get_language())
+    if key not in _ADDRESSES:
+        _ADDRESSES[key] = type(obj)(ticket=_TICKET).get_absolute_url()
+    return _ADDRESSES[key].replace(quote(_TICKET), quote(obj.ticket, safe=""))
