@@ -152,9 +152,11 @@ else:
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's and allauth's backends, each reading the person's roles and authenticator app with
+# them in one query (loket/accounts/backends.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "loket.accounts.backends.ModelBackend",
+    "loket.accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -173,6 +175,8 @@ ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_ADAPTER = "loket.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+# Database sessions, read with SQL compiled once per process (loket/accounts/sessions.py).
+SESSION_ENGINE = "loket.accounts.sessions"
 # Sessions end when the browser closes, and after SESSION_COOKIE_AGE at the latest.
 ACCOUNT_SESSION_REMEMBER = False
 # Lock-out: LOKET_LOGIN_ATTEMPTS wrong passwords for one account within

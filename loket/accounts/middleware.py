@@ -1,4 +1,3 @@
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -22,7 +21,7 @@ def require_mfa(get_response):
             and permissions.requires_mfa(user)
             and not demo.exempt_from_mfa(user)
             and not _is_open(request.path_info)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            and not permissions.has_authenticator(user)
         ):
             message = _(
                 "Your role needs two-factor sign-in. Set up an authenticator app to continue."

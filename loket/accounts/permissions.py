@@ -6,6 +6,7 @@ comes from UNIT_PATHS, and `scope()` filters a QuerySet down to the units where 
 role that the action needs, so another unit's object is simply not there (a 404 by construction).
 """
 
+from allauth.mfa.models import Authenticator
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
@@ -58,7 +59,8 @@ MFA_ROLES = frozenset({Role.UNIT_ADMIN, Role.DIRECTOR})
 
 
 def roles_of(user) -> frozenset[tuple[int, str]]:
-    """(unit id, role) pairs the user holds, read once per request and kept on the user."""
+    """(unit id, role) pairs the user holds, read once per request and kept on the user (the
+    authentication backends read them with the person: loket/accounts/backends.py)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     if not hasattr(user, "_loket_roles"):
@@ -122,6 +124,15 @@ def may_use_admin_panel(user) -> bool:
 
 def requires_mfa(user) -> bool:
     return is_superadmin(user) or any(role in MFA_ROLES for _unit, role in roles_of(user))
+
+
+def has_authenticator(user) -> bool:
+    """Has an authenticator app (TOTP), kept on the user like the roles."""
+    if not hasattr(user, "_loket_has_totp"):
+        user._loket_has_totp = Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).exists()
+    return user._loket_has_totp
 
 
 def role_labels(user) -> list[str]:

@@ -18,7 +18,7 @@ from django.test import RequestFactory, override_settings
 
 from loket.accounts.models import User
 
-BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+BACKEND = "loket.accounts.backends.AuthenticationBackend"
 
 
 def sign_in(user: User, *, secret_key: str) -> str:

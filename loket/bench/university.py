@@ -2,13 +2,14 @@
 
 The data set is a list of steps (`STEPS`), run in order; each knows how much of its share is
 already there and adds only the rest, so an interrupted run resumes and a finished one is
-skipped. A new kind of data (complaints, when that app lands) is one more `Step` at the end.
+skipped. A new kind of data is one more `Step` at the end.
 
 Sizes follow the number of requests (`Size.of(count)`): at 1,000,000 requests, 20 units, 300
-services, 100,000 people, about 8 events a request, 2,000,000 notifications and 300,000
-questionnaire answers. Requests arrive every SPACING, newest last; only the newest IN_FLIGHT
-are still being worked on (the inboxes' content), so a larger database holds more years of
-finished requests, as a real one does, and not a longer queue.
+services, 100,000 people, about 8 events a request, 2,000,000 notifications, 300,000
+questionnaire answers and 100,000 complaints with their timelines (`complaints.py`). Requests
+arrive every SPACING, newest last; only the newest IN_FLIGHT are still being worked on (the
+inboxes' content), so a larger database holds more years of finished requests, as a real one
+does, and not a longer queue; likewise for complaints (`complaints.UNDER_WAY`).
 """
 
 import datetime
@@ -29,7 +30,7 @@ from loket.notifications.models import Message
 from loket.requests.models import ServiceRequest, Status, TicketCounter
 from loket.surveys.models import Response
 
-from . import seed
+from . import complaints, seed
 from .progress import Progress
 from .words import APPS, FEATURES, FIRST_NAMES, LAST_NAMES, PURPOSES, REQUESTING_UNITS, VERBS
 
@@ -52,6 +53,7 @@ class Size:
     users: int
     notifications: int
     responses: int  # about: every third closed request is answered
+    complaints: int
 
     @classmethod
     def of(cls, requests: int) -> "Size":
@@ -60,6 +62,7 @@ class Size:
             users=max(1_000, requests // 10),
             notifications=2 * requests,
             responses=requests * 3 // 10,
+            complaints=requests // complaints.PER_REQUESTS,
         )
 
 
@@ -74,6 +77,7 @@ class Step:
 def seed_university(size: Size, *, write: Callable[[str], None] | None = None) -> None:
     if connection.vendor != "postgresql":
         raise RuntimeError("The seeder writes with PostgreSQL's COPY: set DATABASE_URL.")
+    complaints.ensure_evidence()  # also where another checkout seeded the complaints
     for step in STEPS:
         present, wanted = step.present(size), step.wanted(size)
         if present >= wanted:
@@ -393,6 +397,37 @@ def _seed_responses(size: Size, progress: Progress) -> None:
     _by_id_ranges(RESPONSES_SQL, Response, size, progress, 0.3)
 
 
+# Complaints ------------------------------------------------------------------------------------
+
+
+def _complaints_end(size: Size) -> datetime.datetime:
+    units = list(bench_units().order_by("code").values_list("pk", "code"))
+    return _end(size, units) - complaints.BEFORE_NEWEST_REQUEST
+
+
+def _complaints_present(size: Size) -> int:
+    units = bench_units().values_list("pk", flat=True)
+    return complaints.seeded(units, _complaints_end(size)).count()
+
+
+def _seed_complaints(size: Size, progress: Progress) -> None:
+    units = list(bench_units().order_by("code").values_list("pk", "code"))
+    requesters = (
+        User.objects.filter(username__startswith="bench-user-")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    cast = complaints.make_cast(
+        units,
+        requesters,
+        first_request=_requests(units).aggregate(first=Min("submitted_at"))["first"],
+        request_spacing=SPACING,
+        end=_complaints_end(size),
+        total=size.complaints,
+    )
+    complaints.seed_complaints(cast, progress.advance)
+
+
 def _analyze() -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -446,5 +481,8 @@ STEPS = [
         lambda size: _made_from_requests(Response, size.responses),
         lambda size: size.responses,
         _seed_responses,
+    ),
+    Step(
+        "complaints and events", _complaints_present, lambda size: size.complaints, _seed_complaints
     ),
 ]

@@ -58,3 +58,46 @@ LAST_NAMES = [
     "Marpaung",
 ]
 # fmt: on
+
+# Complaints: what people complain about, and what the units answer.
+# fmt: off
+COMPLAINT_SUBJECTS = [
+    "Belum ada kabar tentang {feature} {app}", "Layanan {feature} {app} lambat",
+    "Hasil {feature} {app} tidak sesuai permintaan", "Petugas {app} sulit dihubungi",
+    "Persyaratan {feature} tidak jelas", "{app} tidak dapat diakses saat {feature}",
+    "Jawaban tentang {feature} kurang jelas", "Antrean {feature} terlalu lama",
+    "Status {feature} {app} tidak berubah", "Berkas {feature} diminta berulang kali",
+]
+COMPLAINT_PROBLEMS = [
+    "sudah dua minggu belum ada kabar", "statusnya tidak berubah sejak diverifikasi",
+    "hasilnya berbeda dengan yang diminta", "tautan di halaman layanan tidak berfungsi",
+    "petugas meminta berkas di luar persyaratan", "saya harus datang ke kantor berulang kali",
+    "nomor WhatsApp layanan tidak menjawab", "halaman terus menampilkan pesan galat",
+]
+COMPLAINT_PLEAS = [
+    "segera ditindaklanjuti", "diberi penjelasan tertulis", "diperbaiki sebelum akhir semester",
+    "dihubungi melalui WhatsApp", "diberi kepastian waktu penyelesaian",
+]
+COMPLAINT_ANSWERS = [
+    "Terima kasih atas masukannya. {feature} pada {app} sudah kami perbaiki.",
+    "Mohon maaf atas keterlambatannya. Permintaan Anda sudah kami proses dan selesai.",
+    "Kami sudah menambah petugas layanan {feature}; antrean kini lebih pendek.",
+    "Persyaratan {feature} sudah kami perjelas di halaman layanan {app}.",
+    "Gangguan {app} sudah diatasi; silakan mencoba kembali.",
+]
+COMPLAINT_REJECTIONS = [
+    "Keluhan tidak menyebutkan layanan yang dimaksud.", "Keluhan yang sama sudah diajukan.",
+    "Isi keluhan tidak dapat diverifikasi.",
+]
+COMPLAINT_EXTENSIONS = [
+    "Menunggu data dari vendor.", "Perlu koordinasi dengan unit lain.",
+    "Petugas yang menangani sedang bertugas di luar kota.",
+]
+COMPLAINT_REOPENINGS = [
+    "Masalahnya masih terjadi.", "Jawaban belum menjawab pertanyaan saya.",
+]
+COMPLAINT_INSTRUCTIONS = [
+    "Mohon ditindaklanjuti.", "Cek log layanan dan hubungi pelapor.",
+    "Koordinasikan dengan vendor.",
+]
+# fmt: on

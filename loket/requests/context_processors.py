@@ -1,20 +1,15 @@
+from functools import partial
+
 from django.http import HttpRequest
 
 from loket.accounts.permissions import roles_of
-from loket.complaints.models import Complaint
-
-from .models import ServiceRequest
+from loket.portal import header_counts
 
 
 def inbox(request: HttpRequest) -> dict:
-    """The navigation's inbox count, for people who hold a unit role."""
+    """The navigation's inbox count, for people who hold a unit role: counted with the unread
+    notifications in one query, when a template first shows it."""
     user = getattr(request, "user", None)
-    held = {role for _unit, role in roles_of(user)} if user else set()
-    if not held:
+    if not (user and roles_of(user)):
         return {"inbox_count": None}
-    count = sum(
-        ServiceRequest.objects.in_inbox_of(user, role).count()
-        + Complaint.objects.in_inbox_of(user, role).count()
-        for role in held
-    )
-    return {"inbox_count": count}
+    return {"inbox_count": partial(header_counts.inbox, request)}

@@ -280,9 +280,10 @@ def private_storage():
 
 
 def file_path(instance: "Attachment", filename: str) -> str:
-    # The full name is kept in Attachment.name; the stored one is shortened.
+    # The full name is kept in Attachment.name; the stored one is shortened. The folder is the
+    # request's id: a new request's letter is stored before its ticket number is taken.
     today = timezone.localdate()
-    return f"requests/{today:%Y/%m}/{instance.req.ticket}/{stored_name(filename)}"
+    return f"requests/{today:%Y/%m}/{instance.req_id}/{stored_name(filename)}"
 
 
 class Attachment(models.Model):

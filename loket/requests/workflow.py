@@ -6,6 +6,7 @@ it; the request page draws its buttons from the same table (`available_actions`)
 """
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -145,7 +146,7 @@ def submit(
     _check_details(service, details)
     now = timezone.now()
     req = ServiceRequest.objects.create(
-        ticket=_next_ticket(service, year=timezone.localdate(now).year),
+        ticket=f"{PENDING_TICKET}{uuid.uuid4().hex}",  # numbered last: see below
         unit_id=service.unit_id,
         service=service,
         requester=requester,
@@ -159,6 +160,11 @@ def submit(
     )
     _attach(req, [letter], kind=FileKind.LETTER, by=by, event=event)
     _attach(req, supporting, kind=FileKind.SUPPORTING, by=by, event=event)
+    # The number is taken last: taking it locks the unit's counter until this transaction
+    # commits, and people filing to one unit at once would otherwise wait for each other's
+    # letters to be written (README, "Benchmark"). A failure before here leaves no gap.
+    req.ticket = _next_ticket(service, year=timezone.localdate(now).year)
+    req.save(update_fields=["ticket"])
     notifications.queue_for(event)
     return req
 
@@ -172,6 +178,10 @@ def _check_details(service: Service, details: Details) -> None:
         raise TransitionError(
             _("Only applications developed in-house for the academic community can be chosen.")
         )
+
+
+# What a request's ticket holds until its number is taken, within submit()'s transaction.
+PENDING_TICKET = "pending-"
 
 
 def _next_ticket(service: Service, *, year: int) -> str:

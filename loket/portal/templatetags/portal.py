@@ -1,4 +1,8 @@
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -14,3 +18,29 @@ def as_lines(value: str) -> list[str]:
     return [
         line.strip().lstrip("-•*").strip() for line in (value or "").splitlines() if line.strip()
     ]
+
+
+@register.simple_tag
+def status_badge(case) -> str:
+    """A request's or complaint's status as a coloured badge (every list and page)."""
+    return format_html(
+        '<span class="badge badge-{}">{}</span>', case.badge_tone, case.get_status_display()
+    )
+
+
+@register.simple_tag
+def due(case) -> str:
+    """A request's or complaint's due date, marked when it is overdue or due soon ("—" when
+    it has none). A tag rather than an included template: lists show it on every row."""
+    due_date = case.due_date
+    if not due_date:
+        return "—"
+    today = timezone.localdate()
+    shown = date_format(due_date, "j M Y")
+    if case.is_overdue(today):
+        badge = format_html(' <strong class="badge badge-danger">{}</strong>', _("Overdue"))
+        return format_html('<span class="due due-overdue">{}{}</span>', shown, badge)
+    if case.is_due_soon(today):
+        badge = format_html(' <span class="badge badge-warning">{}</span>', _("Due soon"))
+        return format_html('<span class="due due-soon">{}{}</span>', shown, badge)
+    return format_html('<span class="due">{}</span>', shown)

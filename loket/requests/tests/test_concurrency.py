@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from loket.requests import workflow
@@ -68,3 +69,56 @@ def test_requests_filed_at_once_get_different_tickets(upgrade_service, requester
     race(lambda: factories.submit(upgrade_service, requester, application=application), times=4)
     tickets = list(ServiceRequest.objects.values_list("ticket", flat=True))
     assert len(tickets) == 4 and len(set(tickets)) == 4
+
+
+class SlowLetter(SimpleUploadedFile):
+    """A letter that takes until `release` to store, as a large scan on a slow disk does."""
+
+    def __init__(self, upload, storing: threading.Event, release: threading.Event):
+        super().__init__(upload.name, upload.read(), upload.content_type)
+        self.storing, self.release = storing, release
+
+    def chunks(self, chunk_size=None):
+        self.storing.set()
+        assert self.release.wait(30)
+        yield from super().chunks(chunk_size)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between connections")
+def test_a_letter_being_stored_does_not_hold_up_the_next_request(
+    upgrade_service, requester, application
+):
+    from loket.requests.tests import factories
+
+    # Filed before: its words are known to search (a new word is written once, and a second
+    # request bringing the same new word waits for the first to commit).
+    factories.submit(upgrade_service, requester, application=application)
+    storing, release, tickets = threading.Event(), threading.Event(), {}
+    letter = factories.letter()
+    slow = workflow.Upload(file=SlowLetter(letter.file, storing, release), checked=letter.checked)
+
+    def file(name, **kwargs):
+        try:
+            tickets[name] = workflow.submit(
+                upgrade_service,
+                requester=requester,
+                details=factories.details(application=application),
+                **kwargs,
+            ).ticket
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=file, args=("first",), kwargs={"letter": slow})
+    first.start()
+    assert storing.wait(30)  # the first request's letter is being written, in its transaction
+    second = threading.Thread(target=file, args=("second",), kwargs={"letter": factories.letter()})
+    second.start()
+    second.join(timeout=10)
+    second_done_meanwhile = not second.is_alive()
+    release.set()
+    first.join(timeout=60)
+    second.join(timeout=60)
+    assert second_done_meanwhile
+    # Numbers go in the order they were taken, with no gap.
+    assert tickets["second"].endswith("-000002") and tickets["first"].endswith("-000003")
+    assert not ServiceRequest.objects.filter(ticket__startswith=workflow.PENDING_TICKET).exists()

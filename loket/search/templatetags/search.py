@@ -10,7 +10,6 @@ from loket.search import highlight as marks
 register = template.Library()
 
 # A result page draws 20 rows; what Django works out anew for each row is worked out once here.
-_LABELS: dict[type, dict[str, str]] = {}
 _ADDRESSES: dict[tuple[type, str | None], str] = {}
 _TICKET = "\x00"
 
@@ -23,15 +22,6 @@ def highlight(text: str, terms: list[str]) -> SafeString:
 @register.filter
 def excerpt(text: str, terms: list[str]) -> SafeString:
     return marks.excerpt(text, terms)
-
-
-@register.filter
-def status_label(obj: Model) -> str:
-    """obj.get_status_display(), which hashes every choice of the field again on each call."""
-    model = type(obj)
-    if model not in _LABELS:
-        _LABELS[model] = dict(model._meta.get_field("status").flatchoices)
-    return str(_LABELS[model].get(obj.status, obj.status))
 
 
 @register.filter
