@@ -141,10 +141,10 @@ def test_the_query_count_does_not_grow_with_the_results(
     client, unit_admin, requester, upgrade_service, application, django_assert_num_queries
 ):
     client.force_login(unit_admin)
-    # The session, the person, their roles and authenticator app; the services; the requests'
-    # count, page and rows; the complaints' count; the header's inbox and notification counts.
-    # PostgreSQL also looks for services with a name near the words when none has them.
-    expected = 12 + (connection.vendor == "postgresql")
+    # The session; the person with their roles; the services; the requests' count, page and
+    # rows; the complaints' count; the header's counts. PostgreSQL also looks for services with
+    # a name near the words when none has them.
+    expected = 8 + (connection.vendor == "postgresql")
 
     def queries():
         with django_assert_num_queries(expected):
