@@ -27,6 +27,9 @@ class Status(models.TextChoices):
     RESOLVED = "resolved", pgettext_lazy("complaint status", "Resolved")
 
 
+STATUS_LABELS = dict(Status.choices)
+
+
 # The unit's clock runs while it has to verify, or to answer.
 WAITING_FOR_ANSWER = frozenset({Status.VERIFIED, Status.IN_FOLLOW_UP})
 FINISHED = frozenset({Status.NOT_OUR_REMIT, Status.REJECTED, Status.RESOLVED})
@@ -186,6 +189,11 @@ class Complaint(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("complaints:detail", args=[self.ticket])
+
+    def get_status_display(self) -> str:
+        # Django's own hashes every status's translated label on each call; lists call this
+        # on every row.
+        return str(STATUS_LABELS.get(self.status, self.status))
 
     @property
     def badge_tone(self) -> str:

@@ -29,6 +29,9 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("request status", "Cancelled")
 
 
+STATUS_LABELS = dict(Status.choices)
+
+
 # The service-level clock runs in these; RETURNED pauses it, the rest have stopped it.
 RUNNING = frozenset(
     {Status.SUBMITTED, Status.VERIFIED, Status.FORWARDED, Status.DISPOSED, Status.IN_PROGRESS}
@@ -175,6 +178,11 @@ class ServiceRequest(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("requests:detail", args=[self.ticket])
+
+    def get_status_display(self) -> str:
+        # Django's own hashes every status's translated label on each call; lists call this
+        # on every row.
+        return str(STATUS_LABELS.get(self.status, self.status))
 
     @property
     def badge_tone(self) -> str:

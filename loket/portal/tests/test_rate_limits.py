@@ -1,5 +1,6 @@
 """Sign-in, registration, Buat Permintaan and Buat Keluhan answer 429 once over the limit."""
 
+import time
 from http import HTTPStatus
 
 import pytest
@@ -8,6 +9,7 @@ from django.urls import reverse
 from loket.accounts.tests.factories import UserFactory
 from loket.complaints.models import Complaint
 from loket.portal import ratelimit
+from loket.portal.models import RateCounter
 from loket.requests.models import ServiceRequest
 from loket.requests.tests.test_create_request import form_data, new_url
 
@@ -136,3 +138,27 @@ def test_complaint_creation_through_the_api_is_limited_too(client, settings, req
 
 def test_complaints_have_a_limit_by_default(settings):
     assert ratelimit.parse(settings.LOKET_RATE_LIMITS["complaint_create"])
+
+
+def test_every_rate_of_an_attempt_is_counted_in_one_query(
+    rf, requester, settings, django_assert_num_queries
+):
+    settings.LOKET_RATE_LIMITS = {"request_create": "5/h/user,10/h/ip"}
+    request = rf.post("/")
+    request.user = requester
+    ratelimit._last_cleanup = int(time.time())  # the once-a-minute cleanup is not due
+    with django_assert_num_queries(1):
+        assert ratelimit.hit(request, "request_create")
+    assert sorted(RateCounter.objects.values_list("hits", flat=True)) == [1, 1]
+
+
+def test_a_new_window_starts_again_and_ended_ones_are_deleted(rf, requester, settings, monkeypatch):
+    settings.LOKET_RATE_LIMITS = {"request_create": "1/m/user"}
+    request = rf.post("/")
+    request.user = requester
+    assert ratelimit.hit(request, "request_create")
+    assert not ratelimit.hit(request, "request_create")
+    later = time.time() + 61
+    monkeypatch.setattr(ratelimit.time, "time", lambda: later)  # a minute on
+    assert ratelimit.hit(request, "request_create")
+    assert RateCounter.objects.count() == 1  # the ended minute's counter is gone
