@@ -19,7 +19,6 @@ from django.db import connections
 from django.db.models import (
     BooleanField,
     Exists,
-    F,
     FloatField,
     OuterRef,
     Q,
@@ -37,14 +36,16 @@ from loket.requests.models import Disposition, ServiceRequest
 
 from .models import Word
 
-TICKET = re.compile(r"^[A-Z][A-Z0-9]*-\d{4}(?:-\d*)?$")
+# A request's ticket number (DTIK-2026-000123) or a complaint's (K-DTIK-2026-000012), whole or
+# its beginning from the year on.
+TICKET = re.compile(r"^(?:K-)?[A-Z][A-Z0-9]*-\d{4}(?:-\d*)?$")
 MAX_WORDS = 10
 QUERY = "websearch_to_tsquery('simple'::regconfig, loket_unaccent(%s))"
 NEAR_QUERY = "lower(loket_unaccent(%s))"
-# The columns that migrations 0001 and 0003 add on PostgreSQL and a trigger keeps, each with its
-# GIN index: a request's words, and the same words tagged with its unit ('15:presensi').
+# The columns that migrations 0001, 0003 and 0004 add on PostgreSQL to requests and complaints,
+# kept by triggers, each with its GIN index: the words (search_words), and the same words tagged
+# with the unit (unit_words: '15:presensi').
 REQUEST_WORDS = '"requests_servicerequest"."search_words"'
-UNIT_WORDS = '"requests_servicerequest"."unit_words"'
 UNIT_QUERY = f"loket_unit_query(%s, {QUERY})"
 # For each word of the search, the most similar word in search_word (its trigram index finds
 # candidates with `%`, similarity 0.3 or more), or NULL.
@@ -184,25 +185,30 @@ def _sql(template: str, criteria: Criteria) -> RawSQL:
 
 
 def complaints(criteria: Criteria, *, user) -> QuerySet:
-    """The complaints `user` may see whose ticket, subject or description has every word.
-
-    Few compared with requests, so plain `icontains` on both databases. The status filter names
-    a request's status, so it finds no complaint.
-    """
+    """The complaints `user` may see: by ticket number exactly or by its beginning, or whose
+    ticket, subject or description has every word (on PostgreSQL through their words' index,
+    migration 0004, as requests; on SQLite with icontains). The status filter names a request's
+    status, so it finds no complaint."""
     if criteria.status:
         return Complaint.objects.none()
     found = _narrowed(Complaint.objects.visible_to(user), criteria).select_related(
         "service", "unit"
     )
+    if ticket := criteria.ticket:
+        return found.filter(ticket__startswith=ticket).order_by("ticket")
+    if criteria.text and on_postgresql(found):
+        found = found.filter(_sql(f"{COMPLAINTS.column('search_words')} @@ {QUERY}", criteria))
+    else:
+        found = _complaints_by_each_word(found, criteria)
+    return found.order_by("-submitted_at", "-pk")
+
+
+def _complaints_by_each_word(found: QuerySet, criteria: Criteria) -> QuerySet:
     for word in criteria.text.split()[:MAX_WORDS]:
         word = word.strip('"')
         if word and word.lower() != "or" and not word.startswith("-"):
-            found = found.filter(
-                Q(ticket__icontains=word)
-                | Q(subject__icontains=word)
-                | Q(description__icontains=word)
-            )
-    return found.order_by("-submitted_at", "-pk")
+            found = found.filter(_any_field(("ticket", "subject", "description"), word))
+    return found
 
 
 def _narrowed(found: QuerySet, criteria: Criteria) -> QuerySet:
@@ -235,45 +241,73 @@ def _any_field(fields, word: str) -> Q:
     return condition
 
 
-# Requests in parts -----------------------------------------------------------------------------
+# Requests and complaints in parts -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """What parts() needs of the requests' or the complaints' table."""
+
+    model: type
+    own: str  # the field naming the person whose request or complaint it is
+
+    def column(self, name: str) -> str:
+        return f'"{self.model._meta.db_table}"."{name}"'
+
+    def for_staff(self, user) -> Q:
+        """What staff see in their unit besides their own: what is disposed or assigned to them."""
+        if self.model is ServiceRequest:
+            return Q(Exists(Disposition.objects.filter(req=OuterRef("pk"), staff=user)))
+        return Q(assigned_staff=user)
+
+    def by_each_word(self, found: QuerySet, criteria: Criteria) -> QuerySet:
+        """SQLite: every word in one of the fields, with icontains."""
+        if self.model is ServiceRequest:
+            return _by_each_word(found, criteria).order_by()
+        return _complaints_by_each_word(found, criteria)
+
+
+REQUESTS = Table(ServiceRequest, "requester")
+COMPLAINTS = Table(Complaint, "complainant")
 
 
 @dataclass(frozen=True)
 class Part:
-    """Some of the requests found. `found` has the words as its index reads them; `newest`, the
-    same rows with the words only checked row by row, so that PostgreSQL reads them through the
-    unit's (or the requester's, or everyone's) requests by date, newest first, and stops at the
+    """Some of the requests (or complaints) found. `found` has the words as an index reads them;
+    `newest`, the same rows with the words checked row by row, so that PostgreSQL reads them
+    through the unit's (or the person's, or everyone's) by date, newest first, and stops at the
     page: the way to read a part with many matches (more than results.COUNT_CAP)."""
 
     found: QuerySet
     newest: QuerySet
 
 
-def parts(criteria: Criteria, *, user) -> list[Part]:
-    """The requests `requests(criteria, user=user)` finds, in disjoint parts that together are
-    all of them, each read through one index (see scopes()).
+def parts(criteria: Criteria, *, user, table: Table = REQUESTS) -> list[Part]:
+    """What `requests()` (or `complaints()`) finds for words or filters, in disjoint parts that
+    together are all of it, each read through one index (see scopes()).
 
     With the words of every unit in one index, PostgreSQL found one unit's matches by reading the
     word's matches in all units and the unit's requests whatever their words, both growing with
     the years of history: 10 to 25 ms a search at 1,000,000 requests, for the count alone. A
-    unit's part reads only that unit's entries of the index (unit_words, migration 0003).
+    unit's part reads only that unit's entries of the index (unit_words, migrations 0003, 0004).
     """
-    narrowed = _narrowed(ServiceRequest.objects.order_by(), criteria)
-    if (found := scopes(user)) is None:
-        return [_part(_narrowed(ServiceRequest.objects.visible_to(user), criteria), criteria)]
-    return [_part(narrowed, criteria, unit=unit, scope=scope) for unit, scope in found]
+    model = table.model
+    if (found := scopes(user, table)) is None:
+        return [_part(_narrowed(model.objects.visible_to(user), criteria), criteria, table)]
+    narrowed = _narrowed(model.objects.order_by(), criteria)
+    return [_part(narrowed.filter(scope), criteria, table, unit=unit) for unit, scope in found]
 
 
-def scopes(user) -> list[tuple[int | None, Q]] | None:
-    """What `ServiceRequest.objects.visible_to(user)` gives, as disjoint parts: (unit, condition)
-    for each unit where they are Admin Unit or Direktur (all of it) and each other unit where they
-    are staff (what is disposed to them, and their own); (None, condition) for their own requests
-    in other units. None when visible_to is one condition an index reads already: a superadmin's
-    (everything) or a requester's (their own).
+def scopes(user, table: Table = REQUESTS) -> list[tuple[int | None, Q]] | None:
+    """What `visible_to(user)` gives, as disjoint parts (unit, condition): all of each unit where
+    they are Admin Unit or Direktur (Q()), and in each other unit where they are staff what is
+    disposed or assigned to them and their own; then (None, condition): their own in other
+    units. A unit's part is its condition within that unit. None when visible_to is one condition
+    an index reads already: a superadmin's (everything) or a requester's (their own).
 
     The same rule as visible_to, written as parts because PostgreSQL reads no OR of conditions
     in the order of an index, and estimates one unit's requests 20 times too few when "unit 15"
-    is also inside that OR. tests/test_parts.py checks that both give the same requests for every
+    is also inside that OR. tests/test_parts.py checks that both give the same rows for every
     role; the page also reads its rows through visible_to again.
     """
     if is_superadmin(user):
@@ -283,52 +317,48 @@ def scopes(user) -> list[tuple[int | None, Q]] | None:
     staff = sorted({unit for unit, role in held if role == Role.STAFF} - set(whole))
     if not whole and not staff:
         return None
-    disposed = Exists(Disposition.objects.filter(req=OuterRef("pk"), staff=user))
+    own = Q(**{table.own: user})
     return [
         *((unit, Q()) for unit in whole),
-        *((unit, Q(requester=user) | Q(disposed)) for unit in staff),
-        (None, Q(requester=user) & ~Q(unit_id__in=whole + staff)),
+        *((unit, own | table.for_staff(user)) for unit in staff),
+        (None, own & ~Q(unit_id__in=whole + staff)),
     ]
 
 
-def _part(found: QuerySet, criteria: Criteria, *, unit=None, scope=None) -> Part:
-    """A part, the unit's (unit) or not (None), with its condition `scope`."""
-    if unit is None:
-        found = found.filter(scope) if scope is not None else found
-        return _words_part(found, found, criteria)
-    # Read newest first, through the unit's requests by date (search_request_unit_date).
-    newest = found.filter(scope, unit_id=unit)
-    if not criteria.text or not on_postgresql(found):
-        return _words_part(newest, newest, criteria)
-    # Through the unit's entries of the word index. Its unit compared as an expression, which
-    # no index reads: else PostgreSQL also reads all the unit's requests to AND them with it.
-    found = found.alias(unit_again=F("unit_id") + 0).filter(scope, unit_again=unit)
-    tagged = RawSQL(f"{UNIT_WORDS} @@ {UNIT_QUERY}", [unit, criteria.text], BooleanField())
-    return _words_part(found.filter(tagged), newest, criteria)
-
-
-def _words_part(found: QuerySet, newest: QuerySet, criteria: Criteria) -> Part:
+def _part(found: QuerySet, criteria: Criteria, table: Table, *, unit=None) -> Part:
+    """A part: a unit's rows in `found` (unit), or all of `found` (None)."""
+    # Newest first through the unit's rows by date (search_*_unit_date), or the words' index.
+    newest = found if unit is None else found.filter(unit_id=unit)
     if not criteria.text:
-        return Part(found, newest)
+        return Part(newest, newest)
     if not on_postgresql(found):
-        found = _by_each_word(found, criteria).order_by()
-        return Part(found, found)
+        newest = table.by_each_word(newest, criteria)
+        return Part(newest, newest)
     # The words tested as a function, which no index reads and PostgreSQL does not estimate:
     # with @@ it expects a thousand times too few rows for words that occur together ("tanda
     # tangan elektronik") and so collects and sorts them all rather than read newest first.
-    checked = _sql(f"ts_match_vq({REQUEST_WORDS}, {QUERY})", criteria)
-    if newest is found:  # one index for both: the words' own
-        return Part(
-            found.filter(_sql(f"{REQUEST_WORDS} @@ {QUERY}", criteria)), newest.filter(checked)
-        )
-    return Part(found.filter(checked), newest.filter(checked))
+    words = table.column("search_words")
+    checked = _sql(f"ts_match_vq({words}, {QUERY})", criteria)
+    if unit is None:
+        return Part(found.filter(_sql(f"{words} @@ {QUERY}", criteria)), found.filter(checked))
+    # Through the unit's entries of the word index, the plain words checked on the rows they
+    # give. The unit is compared as an expression no index reads: else PostgreSQL also reads
+    # all the unit's rows to AND them with what the word index gives.
+    tagged = RawSQL(
+        f"{table.column('unit_words')} @@ {UNIT_QUERY} AND {table.column('unit_id')} + 0 = %s",
+        [unit, criteria.text, unit],
+        BooleanField(),
+    )
+    return Part(found.filter(tagged, checked), newest.filter(checked))
 
 
 def count_parts(found: list[Part], *, cap: int) -> list[int]:
-    """How many requests each part has, counting at most cap + 1 of each: one query."""
+    """How many rows each part has, counting at most cap + 1 of each: one query."""
     queries = [part.found.values("pk")[: cap + 1].query.sql_with_params() for part in found]
     counts = ", ".join(f"(SELECT COUNT(*) FROM ({sql}) AS part)" for sql, _params in queries)
-    return list(_one_row(found, f"SELECT {counts}", queries))
+    with connections[found[0].found.db].cursor() as cursor:
+        cursor.execute(f"SELECT {counts}", [param for _sql, params in queries for param in params])
+        return list(cursor.fetchone())
 
 
 def read_parts(found: list[Part], counts: list[int], start: int, stop: int, *, cap: int):
@@ -355,9 +385,3 @@ def read_parts(found: list[Part], counts: list[int], start: int, stop: int, *, c
     with connections[found[0].found.db].cursor() as cursor:
         cursor.execute(sql, [param for _sql, params in queries for param in params])
         return [row[0] for row in cursor.fetchall()]
-
-
-def _one_row(found: list[Part], sql: str, queries: list[tuple[str, tuple]]) -> tuple:
-    with connections[found[0].found.db].cursor() as cursor:
-        cursor.execute(sql, [param for _sql, params in queries for param in params])
-        return cursor.fetchone()

@@ -5,8 +5,6 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 
-from loket.requests.models import ServiceRequest
-
 from . import query
 from .forms import Kind
 from .query import Criteria
@@ -39,15 +37,17 @@ class CappedPaginator(Paginator):
         return self.counted > self.cap
 
 
-class RequestPaginator(Paginator):
-    """The requests found by words or filters, counted and read through query.parts(): one
-    query counts every part (at most COUNT_CAP + 1 each), one finds the page's ids, newest first,
-    and one reads those requests for the page."""
+class PartsPaginator(Paginator):
+    """Requests (or complaints) found by words or filters, counted and read through
+    query.parts(): one query counts every part (at most COUNT_CAP + 1 rows of each), one finds
+    the page's ids, newest first, and one reads those rows for the page."""
 
-    def __init__(self, criteria: Criteria, user, per_page: int, *, cap: int = COUNT_CAP) -> None:
-        super().__init__(ServiceRequest.objects.none(), per_page)
-        self.user, self.cap = user, cap
-        self.parts = query.parts(criteria, user=user)
+    def __init__(
+        self, criteria: Criteria, user, per_page: int, *, table=query.REQUESTS, cap=COUNT_CAP
+    ) -> None:
+        super().__init__(table.model.objects.none(), per_page)
+        self.user, self.table, self.cap = user, table, cap
+        self.parts = query.parts(criteria, user=user, table=table)
 
     @cached_property
     def counts(self) -> list[int]:
@@ -67,7 +67,7 @@ class RequestPaginator(Paginator):
         stop = min(start + self.per_page, self.count)
         ids = query.read_parts(self.parts, self.counts, start, stop, cap=self.cap)
         # Read again within what the person may see (the ids came from there already).
-        rows = ServiceRequest.objects.visible_to(self.user).select_related("service", "unit")
+        rows = self.table.model.objects.visible_to(self.user).select_related("service", "unit")
         found = rows.in_bulk(ids)
         return self._get_page([found[pk] for pk in ids if pk in found], number, self)
 
@@ -101,8 +101,7 @@ def find(criteria: Criteria, *, user, kind: str, page=1, per_page: int = PER_PAG
     if kind in (Kind.EVERYTHING, Kind.COMPLAINTS) and signed_in:
         if criteria.text or criteria.narrows_requests:
             number = page if kind == Kind.COMPLAINTS else 1
-            found = CappedPaginator(query.complaints(criteria, user=user), per_page)
-            complaints = found.get_page(number)
+            complaints = _complaints(criteria, user, per_page, number)
     return Results(services, requests, near_services, suggestion, complaints)
 
 
@@ -117,8 +116,14 @@ def _services(criteria: Criteria, per_page: int, page) -> tuple[Page, bool]:
 def _requests(criteria: Criteria, user, per_page: int, page) -> tuple[Page, str]:
     if criteria.ticket:  # a lookup on the ticket's index, in the ticket's order
         return CappedPaginator(query.requests(criteria, user=user), per_page).get_page(page), ""
-    paginator = RequestPaginator(criteria, user, per_page)
+    paginator = PartsPaginator(criteria, user, per_page)
     suggestion = ""
     if not paginator.count and (suggestion := query.suggestion(criteria)):
-        paginator = RequestPaginator(replace(criteria, text=suggestion), user, per_page)
+        paginator = PartsPaginator(replace(criteria, text=suggestion), user, per_page)
     return paginator.get_page(page), suggestion if paginator.count else ""
+
+
+def _complaints(criteria: Criteria, user, per_page: int, page) -> Page:
+    if criteria.ticket or criteria.status:  # by the ticket's index; none for a request status
+        return CappedPaginator(query.complaints(criteria, user=user), per_page).get_page(page)
+    return PartsPaginator(criteria, user, per_page, table=query.COMPLAINTS).get_page(page)
