@@ -74,6 +74,7 @@ STANDARD_FIELDS = (
 # A service's words: its own, its category's and unit's and its current standard's, kept by the
 # triggers of migration 0002 in a column of catalog_service (PostgreSQL only, as for requests).
 SERVICE_WORDS = '"catalog_service"."search_words"'
+SERVICE_NAME = '"catalog_service"."search_name"'  # lower(loket_unaccent(name_id)), the same way
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,7 @@ def services(criteria: Criteria, *, near: bool = False) -> QuerySet[Service]:
     if not on_postgresql(found):
         return found.none() if near else _services_by_each_word(found, criteria)
     if near:
-        similarity = (
-            f"word_similarity({NEAR_QUERY}, lower(loket_unaccent(catalog_service.name_id)))"
-        )
+        similarity = f"word_similarity({NEAR_QUERY}, {SERVICE_NAME})"
         return (
             found.alias(similarity=RawSQL(similarity, [criteria.text], FloatField()))
             .filter(similarity__gte=0.5)
