@@ -19,9 +19,9 @@ class CappedPaginator(Paginator):
     """Counts at most COUNT_CAP + 1 rows: a word found in a million requests needs no exact
     count, only "more than 1,000", and counting them all would cost most of the search's time."""
 
-    def __init__(self, object_list, per_page: int, *, cap: int = COUNT_CAP) -> None:
+    def __init__(self, object_list, per_page: int, *, cap: int | None = None) -> None:
         super().__init__(object_list, per_page)
-        self.cap = cap
+        self.cap = COUNT_CAP if cap is None else cap
 
     @cached_property
     def counted(self) -> int:
@@ -43,10 +43,11 @@ class PartsPaginator(Paginator):
     the page's ids, newest first, and one reads those rows for the page."""
 
     def __init__(
-        self, criteria: Criteria, user, per_page: int, *, table=query.REQUESTS, cap=COUNT_CAP
+        self, criteria: Criteria, user, per_page: int, *, table=query.REQUESTS, cap=None
     ) -> None:
         super().__init__(table.model.objects.none(), per_page)
-        self.user, self.table, self.cap = user, table, cap
+        self.user, self.table = user, table
+        self.cap = COUNT_CAP if cap is None else cap
         self.parts = query.parts(criteria, user=user, table=table)
 
     @cached_property
