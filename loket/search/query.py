@@ -292,9 +292,13 @@ def parts(criteria: Criteria, *, user, table: Table = REQUESTS) -> list[Part]:
     """
     model = table.model
     if (found := scopes(user, table)) is None:
-        return [_part(_narrowed(model.objects.visible_to(user), criteria), criteria, table)]
+        visible = _narrowed(model.objects.visible_to(user).order_by(), criteria)
+        return [_part(visible, criteria, table, own=not is_superadmin(user))]
     narrowed = _narrowed(model.objects.order_by(), criteria)
-    return [_part(narrowed.filter(scope), criteria, table, unit=unit) for unit, scope in found]
+    return [
+        _part(narrowed.filter(scope), criteria, table, unit=unit, own=unit is None)
+        for unit, scope in found
+    ]
 
 
 def scopes(user, table: Table = REQUESTS) -> list[tuple[int | None, Q]] | None:
@@ -324,8 +328,9 @@ def scopes(user, table: Table = REQUESTS) -> list[tuple[int | None, Q]] | None:
     ]
 
 
-def _part(found: QuerySet, criteria: Criteria, table: Table, *, unit=None) -> Part:
-    """A part: a unit's rows in `found` (unit), or all of `found` (None)."""
+def _part(found: QuerySet, criteria: Criteria, table: Table, *, unit=None, own=False) -> Part:
+    """A part: a unit's rows in `found` (unit), or all of `found`: the person's own (own), their
+    words checked row by row, or everyone's, through the words' index."""
     # Newest first through the unit's rows by date (search_*_unit_date), or the words' index.
     newest = found if unit is None else found.filter(unit_id=unit)
     if not criteria.text:
@@ -338,6 +343,8 @@ def _part(found: QuerySet, criteria: Criteria, table: Table, *, unit=None) -> Pa
     # tangan elektronik") and so collects and sorts them all rather than read newest first.
     words = table.column("search_words")
     checked = _sql(f"ts_match_vq({words}, {QUERY})", criteria)
+    if own:  # a person's own requests are few: read through their index, not all matches
+        return Part(found.filter(checked), found.filter(checked))
     if unit is None:
         return Part(found.filter(_sql(f"{words} @@ {QUERY}", criteria)), found.filter(checked))
     # Through the unit's entries of the word index, the plain words checked on the rows they
