@@ -169,8 +169,10 @@ def counted_plan(parts) -> str:
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-def test_a_units_part_reads_the_units_entries_of_the_word_index(filed, unit_admin):
+def test_a_units_part_reads_the_units_entries_of_the_word_index(filed, unit_admin, requester):
     filed("Modul laporan")
+    own = counted_plan(query.parts(Criteria(text="laporan"), user=requester))
+    assert "requester_id" in own and "search_request_words" not in own  # not every match
     plan = counted_plan(query.parts(Criteria(text="laporan"), user=unit_admin))
     assert "search_request_unit_words" in plan
     assert "search_request_words" not in plan and "unit_id_" not in plan  # no other index
