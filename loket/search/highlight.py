@@ -5,8 +5,8 @@ character is folded on its own, so positions in the folded text are positions in
 """
 
 import unicodedata
+from html import escape  # what django.utils.html.escape does, without its check for lazy text
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 MIN_TERM = 2
