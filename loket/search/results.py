@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass, replace
 from functools import cached_property
+from math import ceil
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 
 from . import query
 from .forms import Kind
@@ -107,11 +109,32 @@ def find(criteria: Criteria, *, user, kind: str, page=1, per_page: int = PER_PAG
 
 
 def _services(criteria: Criteria, per_page: int, page) -> tuple[Page, bool]:
-    found, near = list(query.services(criteria)[:MAX_SERVICES]), False
-    if not found:
-        found = list(query.services(criteria, near=True)[:MAX_SERVICES])
-        near = bool(found)
-    return Paginator(found, per_page).get_page(page), near
+    found = ServicePaginator(query.services(criteria), per_page).get_page(page)
+    if found.paginator.count:
+        return found, False
+    near = ServicePaginator(query.services(criteria, near=True), per_page).get_page(page)
+    return near, bool(near.paginator.count)
+
+
+class ServicePaginator(Paginator):
+    """Services found, at most MAX_SERVICES: one query reads a page of them and counts them all
+    (a window count), instead of reading every match (up to 60 services, each with its unit and
+    category) to show 6 and their number."""
+
+    def get_page(self, number) -> Page:
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        number = min(number, ceil(MAX_SERVICES / self.per_page))
+        start = (number - 1) * self.per_page
+        counted = self.object_list.annotate(total=Window(Count("pk")))
+        rows = list(counted[start : start + self.per_page])
+        if rows:
+            self.count = min(rows[0].total, MAX_SERVICES)
+            return self._get_page(rows[: self.count - start], number, self)
+        self.count = self.object_list.count() if number > 1 else 0  # past the last page
+        return self.page(self.num_pages)
 
 
 def _requests(criteria: Criteria, user, per_page: int, page) -> tuple[Page, str]:

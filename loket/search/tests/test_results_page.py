@@ -243,3 +243,16 @@ def test_a_complaints_ticket_number_matches_exactly_and_by_prefix(
     assert complaints(filed[9].ticket.lower()) == [filed[9].ticket]
     assert complaints(filed[9].ticket[:-1]) == [c.ticket for c in filed[9:11]]  # 10 and 11
     assert complaints(filed[9].ticket[2:]) == []  # a request's number is another number
+
+
+def test_services_come_six_first_then_in_pages(client, unit):
+    for n in range(25):
+        ServiceFactory(unit=unit, slug=f"cetak-{n:02d}", name_id=f"Cetak Dokumen {n:02d}", order=n)
+    links = re.compile(r'<h3 class="card-title"><a href="/layanan/(cetak-\d\d)/"')
+    everything = client.get("/pencarian/", {"q": "cetak"}).content.decode()
+    assert len(links.findall(everything)) == 6
+    assert "Tampilkan semua 25 layanan yang ditemukan" in everything
+    second = client.get("/pencarian/", {"q": "cetak", "type": "services", "page": 2})
+    assert links.findall(second.content.decode()) == [f"cetak-{n:02d}" for n in range(20, 25)]
+    past = client.get("/pencarian/", {"q": "cetak", "type": "services", "page": 9})
+    assert links.findall(past.content.decode()) == links.findall(second.content.decode())
