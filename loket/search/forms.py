@@ -2,10 +2,13 @@ import datetime
 
 from django import forms
 from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from loket.catalog.models import Service
+from loket.portal.page_cache import catalog_version, pages
 from loket.requests.models import Status
 
 from .query import Criteria
@@ -79,3 +82,33 @@ class SearchForm(forms.Form):
     @property
     def kind(self) -> str:
         return self.cleaned_data["type"]
+
+    def options(self, name: str) -> SafeString:
+        """A filter's <option> elements, the one asked for selected.
+
+        Written here rather than by the widget or a template loop: every search draws them, and
+        for the 300 services of a university those cost more than the search itself. The
+        services' are kept per catalog version and language (any change of the catalog gives it
+        a new version, loket.portal.page_cache, so none outlives a change)."""
+        field = self.fields[name]
+        if name == "service":
+            key = f"search:service-options:{catalog_version()}:{get_language()}"
+            html = pages().get(key)
+            if html is None:
+                services = field.queryset.select_related(None).only("slug", "name_id", "name_en")
+                choices = [("", field.empty_label), *((s.slug, s.name) for s in services)]
+                html = _options(choices)
+                pages().set(key, html)
+        else:
+            html = _options(field.choices)
+        selected = self[name].value()
+        if selected is not None:
+            chosen = f'<option value="{escape(selected)}">'
+            html = html.replace(chosen, chosen[:-1] + " selected>", 1)
+        return mark_safe(html)  # every value and label escaped by _options()
+
+
+def _options(choices) -> str:
+    return "".join(
+        f'<option value="{escape(value)}">{escape(label)}</option>' for value, label in choices
+    )

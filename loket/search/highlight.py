@@ -5,14 +5,16 @@ character is folded on its own, so positions in the folded text are positions in
 """
 
 import unicodedata
+from html import escape  # what django.utils.html.escape does, without its check for lazy text
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 MIN_TERM = 2
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # most text: nothing to unaccent, and lower() keeps every position
+        return text.lower()
     return "".join(_fold_char(char) for char in text)
 
 

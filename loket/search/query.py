@@ -5,30 +5,48 @@ with the `simple` configuration (no stemming, which suits Indonesian and English
 unaccented text; when no request matches, each word is replaced by the nearest word some request
 has (trigram similarity over search.Word) and that is searched for instead. SQLite (development)
 matches each word with icontains.
+
+The results page counts and reads requests through `parts()`: the same requests, split so that
+each part reads one index and stops early (see there). `requests()` is the whole search as one
+query, for the exports.
 """
 
 import datetime
 import re
 from dataclasses import dataclass
 
-from django.db import connections, transaction
-from django.db.models import BooleanField, Exists, FloatField, OuterRef, Q, QuerySet, Subquery
+from django.db import connections
+from django.db.models import (
+    BooleanField,
+    Exists,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from loket.accounts.models import Role
+from loket.accounts.permissions import is_superadmin, roles_of
 from loket.catalog.models import Service, StandardRevision
 from loket.complaints.models import Complaint
-from loket.requests.models import ServiceRequest
+from loket.requests.models import Disposition, ServiceRequest
 
 from .models import Word
 
-TICKET = re.compile(r"^[A-Z][A-Z0-9]*-\d{4}(?:-\d*)?$")
+# A request's ticket number (DTIK-2026-000123) or a complaint's (K-DTIK-2026-000012), whole or
+# its beginning from the year on.
+TICKET = re.compile(r"^(?:K-)?[A-Z][A-Z0-9]*-\d{4}(?:-\d*)?$")
 MAX_WORDS = 10
-RECENT = 50_000  # requests, newest first, where a page of a common word is looked for first
 QUERY = "websearch_to_tsquery('simple'::regconfig, loket_unaccent(%s))"
 NEAR_QUERY = "lower(loket_unaccent(%s))"
-# The column that migration 0001 adds on PostgreSQL and a trigger keeps, with its GIN index.
+# The columns that migrations 0001, 0003 and 0004 add on PostgreSQL to requests and complaints,
+# kept by triggers, each with its GIN index: the words (search_words), and the same words tagged
+# with the unit (unit_words: '15:presensi').
 REQUEST_WORDS = '"requests_servicerequest"."search_words"'
+UNIT_QUERY = f"loket_unit_query(%s, {QUERY})"
 # For each word of the search, the most similar word in search_word (its trigram index finds
 # candidates with `%`, similarity 0.3 or more), or NULL.
 SUGGESTION = """
@@ -53,17 +71,10 @@ STANDARD_FIELDS = (
     *("requirements_id", "requirements_en", "procedure_id", "procedure_en"),
     *("fee_id", "fee_en", "purpose_id", "purpose_en", "scope_id", "scope_en"),
 )
-# A service's words: its own, its category's and unit's (for_cards() joins both under their
-# table names) and its current standard's. Services are few: no index is needed.
-SERVICE_DOCUMENT = (
-    "concat_ws(' ', {service}, {places}, (SELECT concat_ws(' ', {standard})"
-    " FROM catalog_standardrevision AS standard WHERE standard.service_id = catalog_service.id"
-    " ORDER BY standard.effective_date DESC, standard.id DESC LIMIT 1))"
-).format(
-    service=", ".join(f"catalog_service.{name}" for name in SERVICE_FIELDS),
-    places=", ".join("catalog_" + name.replace("__", ".") for name in PLACE_FIELDS),
-    standard=", ".join(f"standard.{name}" for name in STANDARD_FIELDS),
-)
+# A service's words: its own, its category's and unit's and its current standard's, kept by the
+# triggers of migration 0002 in a column of catalog_service (PostgreSQL only, as for requests).
+SERVICE_WORDS = '"catalog_service"."search_words"'
+SERVICE_NAME = '"catalog_service"."search_name"'  # lower(loket_unaccent(name_id)), the same way
 
 
 @dataclass(frozen=True)
@@ -109,18 +120,15 @@ def services(criteria: Criteria, *, near: bool = False) -> QuerySet[Service]:
     if not on_postgresql(found):
         return found.none() if near else _services_by_each_word(found, criteria)
     if near:
-        similarity = (
-            f"word_similarity({NEAR_QUERY}, lower(loket_unaccent(catalog_service.name_id)))"
-        )
+        similarity = f"word_similarity({NEAR_QUERY}, {SERVICE_NAME})"
         return (
             found.alias(similarity=RawSQL(similarity, [criteria.text], FloatField()))
             .filter(similarity__gte=0.5)
             .order_by("-similarity", "order")
         )
-    vector = f"to_tsvector('simple'::regconfig, loket_unaccent({SERVICE_DOCUMENT}))"
-    rank = RawSQL(f"ts_rank({vector}, {QUERY})", [criteria.text], FloatField())
+    rank = RawSQL(f"ts_rank({SERVICE_WORDS}, {QUERY})", [criteria.text], FloatField())
     return (
-        found.filter(_sql(f"{vector} @@ {QUERY}", criteria))
+        found.filter(_sql(f"{SERVICE_WORDS} @@ {QUERY}", criteria))
         .alias(rank=rank)
         .order_by("-rank", "order", "name_id")
     )
@@ -176,25 +184,30 @@ def _sql(template: str, criteria: Criteria) -> RawSQL:
 
 
 def complaints(criteria: Criteria, *, user) -> QuerySet:
-    """The complaints `user` may see whose ticket, subject or description has every word.
-
-    Few compared with requests, so plain `icontains` on both databases. The status filter names
-    a request's status, so it finds no complaint.
-    """
+    """The complaints `user` may see: by ticket number exactly or by its beginning, or whose
+    ticket, subject or description has every word (on PostgreSQL through their words' index,
+    migration 0004, as requests; on SQLite with icontains). The status filter names a request's
+    status, so it finds no complaint."""
     if criteria.status:
         return Complaint.objects.none()
     found = _narrowed(Complaint.objects.visible_to(user), criteria).select_related(
         "service", "unit"
     )
+    if ticket := criteria.ticket:
+        return found.filter(ticket__startswith=ticket).order_by("ticket")
+    if criteria.text and on_postgresql(found):
+        found = found.filter(_sql(f"{COMPLAINTS.column('search_words')} @@ {QUERY}", criteria))
+    else:
+        found = _complaints_by_each_word(found, criteria)
+    return found.order_by("-submitted_at", "-pk")
+
+
+def _complaints_by_each_word(found: QuerySet, criteria: Criteria) -> QuerySet:
     for word in criteria.text.split()[:MAX_WORDS]:
         word = word.strip('"')
         if word and word.lower() != "or" and not word.startswith("-"):
-            found = found.filter(
-                Q(ticket__icontains=word)
-                | Q(subject__icontains=word)
-                | Q(description__icontains=word)
-            )
-    return found.order_by("-submitted_at", "-pk")
+            found = found.filter(_any_field(("ticket", "subject", "description"), word))
+    return found
 
 
 def _narrowed(found: QuerySet, criteria: Criteria) -> QuerySet:
@@ -227,29 +240,154 @@ def _any_field(fields, word: str) -> Q:
     return condition
 
 
-def fetch(found: QuerySet, start: int, stop: int, *, many: bool) -> list:
-    """Rows start to stop of `found`, read now.
+# Requests and complaints in parts -----------------------------------------------------------
 
-    A common word matches tens of thousands of requests, and PostgreSQL collects and sorts them
-    all for one page of the newest; when several words usually occur together ("tanda tangan
-    elektronik") it even expects a thousand times too few, and so never reads by date instead.
-    When the count found more than results.COUNT_CAP matches, the page is therefore looked for
-    first among the RECENT newest requests, read newest first: a bounded read. If the whole page
-    is there, it is exactly the page the full search gives; otherwise the full search runs.
+
+@dataclass(frozen=True)
+class Table:
+    """What parts() needs of the requests' or the complaints' table."""
+
+    model: type
+    own: str  # the field naming the person whose request or complaint it is
+
+    def column(self, name: str) -> str:
+        return f'"{self.model._meta.db_table}"."{name}"'
+
+    def for_staff(self, user) -> Q:
+        """What staff see in their unit besides their own: what is disposed or assigned to them."""
+        if self.model is ServiceRequest:
+            return Q(Exists(Disposition.objects.filter(req=OuterRef("pk"), staff=user)))
+        return Q(assigned_staff=user)
+
+    def by_each_word(self, found: QuerySet, criteria: Criteria) -> QuerySet:
+        """SQLite: every word in one of the fields, with icontains."""
+        if self.model is ServiceRequest:
+            return _by_each_word(found, criteria).order_by()
+        return _complaints_by_each_word(found, criteria)
+
+
+REQUESTS = Table(ServiceRequest, "requester")
+COMPLAINTS = Table(Complaint, "complainant")
+
+
+@dataclass(frozen=True)
+class Part:
+    """Some of the requests (or complaints) found. `found` has the words as an index reads them;
+    `newest`, the same rows with the words checked row by row, so that PostgreSQL reads them
+    through the unit's (or the person's, or everyone's) by date, newest first, and stops at the
+    page: the way to read a part with many matches (more than results.COUNT_CAP)."""
+
+    found: QuerySet
+    newest: QuerySet
+
+
+def parts(criteria: Criteria, *, user, table: Table = REQUESTS) -> list[Part]:
+    """What `requests()` (or `complaints()`) finds for words or filters, in disjoint parts that
+    together are all of it, each read through one index (see scopes()).
+
+    With the words of every unit in one index, PostgreSQL found one unit's matches by reading the
+    word's matches in all units and the unit's requests whatever their words, both growing with
+    the years of history: 10 to 25 ms a search at 1,000,000 requests, for the count alone. A
+    unit's part reads only that unit's entries of the index (unit_words, migrations 0003, 0004).
     """
-    if many and on_postgresql(found) and found.query.order_by[:1] == ("-submitted_at",):
-        newest = ServiceRequest.objects.order_by("-submitted_at").values_list("submitted_at")
-        if cutoff := newest[RECENT : RECENT + 1].first():
-            recent = found.filter(submitted_at__gte=cutoff[0])[start:stop]
-            if len(rows := _read_by_date(recent)) == stop - start:
-                return rows
-    return list(found[start:stop])
+    model = table.model
+    if (found := scopes(user, table)) is None:
+        visible = _narrowed(model.objects.visible_to(user).order_by(), criteria)
+        return [_part(visible, criteria, table, own=not is_superadmin(user))]
+    narrowed = _narrowed(model.objects.order_by(), criteria)
+    return [
+        _part(narrowed.filter(scope), criteria, table, unit=unit, own=unit is None)
+        for unit, scope in found
+    ]
 
 
-def _read_by_date(found: QuerySet) -> list:
-    """The planner is told not to collect matches through the word index for this one query."""
-    with transaction.atomic(using=found.db), connections[found.db].cursor() as cursor:
-        cursor.execute("SET LOCAL enable_bitmapscan = off")
-        rows = list(found)
-        cursor.execute("SET LOCAL enable_bitmapscan = on")  # also when inside a savepoint
-    return rows
+def scopes(user, table: Table = REQUESTS) -> list[tuple[int | None, Q]] | None:
+    """What `visible_to(user)` gives, as disjoint parts (unit, condition): all of each unit where
+    they are Admin Unit or Direktur (Q()), and in each other unit where they are staff what is
+    disposed or assigned to them and their own; then (None, condition): their own in other
+    units. A unit's part is its condition within that unit. None when visible_to is one condition
+    an index reads already: a superadmin's (everything) or a requester's (their own).
+
+    The same rule as visible_to, written as parts because PostgreSQL reads no OR of conditions
+    in the order of an index, and estimates one unit's requests 20 times too few when "unit 15"
+    is also inside that OR. tests/test_parts.py checks that both give the same rows for every
+    role; the page also reads its rows through visible_to again.
+    """
+    if is_superadmin(user):
+        return None
+    held = roles_of(user)
+    whole = sorted({unit for unit, role in held if role in (Role.UNIT_ADMIN, Role.DIRECTOR)})
+    staff = sorted({unit for unit, role in held if role == Role.STAFF} - set(whole))
+    if not whole and not staff:
+        return None
+    own = Q(**{table.own: user})
+    return [
+        *((unit, Q()) for unit in whole),
+        *((unit, own | table.for_staff(user)) for unit in staff),
+        (None, own & ~Q(unit_id__in=whole + staff)),
+    ]
+
+
+def _part(found: QuerySet, criteria: Criteria, table: Table, *, unit=None, own=False) -> Part:
+    """A part: a unit's rows in `found` (unit), or all of `found`: the person's own (own), their
+    words checked row by row, or everyone's, through the words' index."""
+    # Newest first through the unit's rows by date (search_*_unit_date), or the words' index.
+    newest = found if unit is None else found.filter(unit_id=unit)
+    if not criteria.text:
+        return Part(newest, newest)
+    if not on_postgresql(found):
+        newest = table.by_each_word(newest, criteria)
+        return Part(newest, newest)
+    # The words tested as a function, which no index reads and PostgreSQL does not estimate:
+    # with @@ it expects a thousand times too few rows for words that occur together ("tanda
+    # tangan elektronik") and so collects and sorts them all rather than read newest first.
+    words = table.column("search_words")
+    checked = _sql(f"ts_match_vq({words}, {QUERY})", criteria)
+    if own:  # a person's own requests are few: read through their index, not all matches
+        return Part(found.filter(checked), found.filter(checked))
+    if unit is None:
+        return Part(found.filter(_sql(f"{words} @@ {QUERY}", criteria)), found.filter(checked))
+    # Through the unit's entries of the word index, the plain words checked on the rows they
+    # give. The unit is compared as an expression no index reads: else PostgreSQL also reads
+    # all the unit's rows to AND them with what the word index gives.
+    tagged = RawSQL(
+        f"{table.column('unit_words')} @@ {UNIT_QUERY} AND {table.column('unit_id')} + 0 = %s",
+        [unit, criteria.text, unit],
+        BooleanField(),
+    )
+    return Part(found.filter(tagged, checked), newest.filter(checked))
+
+
+def count_parts(found: list[Part], *, cap: int) -> list[int]:
+    """How many rows each part has, counting at most cap + 1 of each: one query."""
+    queries = [part.found.values("pk")[: cap + 1].query.sql_with_params() for part in found]
+    counts = ", ".join(f"(SELECT COUNT(*) FROM ({sql}) AS part)" for sql, _params in queries)
+    with connections[found[0].found.db].cursor() as cursor:
+        cursor.execute(f"SELECT {counts}", [param for _sql, params in queries for param in params])
+        return list(cursor.fetchone())
+
+
+def read_parts(found: list[Part], counts: list[int], start: int, stop: int, *, cap: int):
+    """The ids of rows start to stop of the parts together, newest first: one query.
+
+    A part with more than `cap` matches is read newest first and stops at `stop` (its matches
+    are at least cap in its unit's requests, so it finds them soon); one with fewer, through its
+    index, collecting and sorting at most `cap`."""
+    queries = [
+        (part.newest if count > cap else part.found)
+        .order_by("-submitted_at", "-pk")
+        .values_list("pk", "submitted_at")[:stop]
+        .query.sql_with_params()
+        for part, count in zip(found, counts, strict=True)
+        if count
+    ]
+    if not queries:
+        return []
+    union = " UNION ALL ".join(f"SELECT * FROM ({sql}) AS part" for sql, _params in queries)
+    sql = (
+        f"SELECT pk FROM ({union}) AS parts ORDER BY submitted_at DESC, pk DESC"
+        f" LIMIT {stop - start:d} OFFSET {start:d}"
+    )
+    with connections[found[0].found.db].cursor() as cursor:
+        cursor.execute(sql, [param for _sql, params in queries for param in params])
+        return [row[0] for row in cursor.fetchall()]

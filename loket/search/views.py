@@ -16,7 +16,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "form": form,
         "query": request.GET.get("q", "")[:200],
         "Kind": Kind,
-        "choice_fields": [(form[name], form.fields[name].choices) for name in CHOICES],
+        "choice_fields": [(form[name], form.options(name)) for name in CHOICES],
         "date_fields": [form["since"], form["until"]],
     }
     if not form.is_bound:

@@ -1,9 +1,24 @@
-from django import template
-from django.utils.safestring import SafeString
+import datetime
+from functools import lru_cache
+from urllib.parse import quote
 
+from django import template
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from loket.portal.templatetags.portal import status_badge
 from loket.search import highlight as marks
 
 register = template.Library()
+
+# A result page draws up to 40 rows: what the template language would resolve cell by cell, and
+# Django work out anew for each row, is done here once per row (or once per model and language).
+_ADDRESSES: dict[tuple[type, str | None], str] = {}
+_TICKET = "\x00"
 
 
 @register.filter
@@ -14,3 +29,58 @@ def highlight(text: str, terms: list[str]) -> SafeString:
 @register.filter
 def excerpt(text: str, terms: list[str]) -> SafeString:
     return marks.excerpt(text, terms)
+
+
+@register.filter
+def address(obj: Model) -> str:
+    """obj.get_absolute_url() for a request or complaint, whose address is its ticket number in
+    a fixed pattern: reversed once per model and language, then the ticket put in its place."""
+    key = (type(obj), get_language())
+    if key not in _ADDRESSES:
+        _ADDRESSES[key] = type(obj)(ticket=_TICKET).get_absolute_url()
+    return _ADDRESSES[key].replace(quote(_TICKET), quote(obj.ticket, safe=""))
+
+
+@register.simple_tag
+def request_rows(requests, terms: list[str]) -> SafeString:
+    """The table rows of found requests: their ticket (a link), what is asked and an excerpt of
+    the description, the service, the requesting unit, the status and the day submitted."""
+    return _rows(requests, terms, unit_column=True)
+
+
+@register.simple_tag
+def complaint_rows(complaints, terms: list[str]) -> SafeString:
+    """The table rows of found complaints, as request_rows without the requesting unit (the
+    complainant is never shown)."""
+    return _rows(complaints, terms, unit_column=False)
+
+
+def _rows(cases, terms: list[str], *, unit_column: bool) -> SafeString:
+    rows = []
+    for case in cases:
+        described = case.description or not unit_column  # a complaint always has one
+        about = marks.highlight(case.subject, terms) + (
+            f'<br><small class="help">{marks.excerpt(case.description, terms)}</small>'
+            if described
+            else ""
+        )
+        cells = [
+            f'<a href="{escape(address(case))}">{marks.highlight(case.ticket, terms)}</a>',
+            about,
+            escape(case.service.name),
+            *([marks.highlight(case.requesting_unit, terms)] if unit_column else []),
+            status_badge(case),
+            _submitted(case.submitted_at),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return mark_safe("\n".join(rows))  # every value escaped above
+
+
+def _submitted(moment: datetime.datetime) -> str:
+    local = timezone.localtime(moment)  # as the template's date filter shows it
+    return f'<time datetime="{local.isoformat()}">{_day(local.date(), get_language())}</time>'
+
+
+@lru_cache(maxsize=4096)
+def _day(day: datetime.date, language: str | None) -> str:
+    return escape(date_format(day, "j M Y"))

@@ -101,3 +101,80 @@ def test_the_trigger_keeps_the_words_when_a_request_changes(filed, superadmin):
     ServiceRequest.objects.filter(pk=req.pk).update(subject="Modul presensi")
     assert not query.requests(Criteria(text="laporan"), user=superadmin).exists()
     assert query.requests(Criteria(text="presensi"), user=superadmin).get() == req
+
+
+def test_a_services_words_follow_its_name_standard_category_and_unit(unit):
+    from loket.catalog.models import Category, StandardRevision, Unit
+    from loket.catalog.tests.factories import ServiceFactory
+
+    service = ServiceFactory(unit=unit, name_id="Akses VPN", name_en="VPN access")
+
+    def names(words, **near):
+        return [s.name_id for s in query.services(Criteria(text=words), **near)]
+
+    assert names("vpn") == ["Akses VPN"]
+    service.revisions.update(requirements_id="Surat bermeterai")  # no save(): the trigger sees it
+    assert names("bermeterai") == ["Akses VPN"]
+    StandardRevision.objects.filter(service=service).delete()
+    assert names("bermeterai") == []
+    Category.objects.filter(pk=service.category_id).update(name_id="Jaringan Kampus")
+    Unit.objects.filter(pk=unit.pk).update(code="PUSKOM")
+    assert names("kampus") == names("puskom") == ["Akses VPN"]
+    service.name_id = "Akses Jarak Jauh"
+    service.save()
+    assert names("vpn") == ["Akses Jarak Jauh"]  # still in its English name
+    assert names("jarak jauhh") == [] and names("jarak jauhh", near=True) == ["Akses Jarak Jauh"]
+
+
+def test_a_requests_unit_words_follow_its_words_and_unit(filed, superadmin, other_unit):
+    req = filed("Modul laporan", description="Tanda tangan elektronik.")
+    unit = req.unit_id
+
+    def tagged(words, unit_id=unit):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM requests_servicerequest WHERE id = %s"
+                f" AND {query.REQUESTS.column('unit_words')} @@ {query.UNIT_QUERY}",
+                [req.pk, unit_id, words],
+            )
+            return cursor.fetchone()[0] == 1
+
+    assert tagged("laporan") and tagged('"tanda tangan"') and tagged("laporan -presensi")
+    assert not tagged('"tangan tanda"') and not tagged("laporan", unit_id=other_unit.pk)
+    ServiceRequest.objects.filter(pk=req.pk).update(subject="Modul presensi")
+    assert tagged("presensi") and not tagged("laporan")
+    ServiceRequest.objects.filter(pk=req.pk).update(unit=other_unit)
+    assert tagged("presensi", unit_id=other_unit.pk) and not tagged("presensi")
+
+
+def test_a_complaints_words_follow_its_text(service, requester, superadmin):
+    from loket.complaints.models import Complaint
+    from loket.complaints.tests.conftest import file_complaint
+
+    complaint = file_complaint(service, requester, subject="Printer loket rusak")
+
+    def found(words):
+        return list(query.complaints(Criteria(text=words), user=superadmin))
+
+    assert found("printer rusak") == [complaint] and found("printr") == []
+    Complaint.objects.filter(pk=complaint.pk).update(subject="Antrean panjang")
+    assert found("printer") == [] and found("antrean") == [complaint]
+
+
+def counted_plan(parts) -> str:
+    sql, params = parts[0].found.values("pk")[:1001].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a few rows: else read whole
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_a_units_part_reads_the_units_entries_of_the_word_index(filed, unit_admin, requester):
+    filed("Modul laporan")
+    own = counted_plan(query.parts(Criteria(text="laporan"), user=requester))
+    assert "requester_id" in own and "search_request_words" not in own  # not every match
+    plan = counted_plan(query.parts(Criteria(text="laporan"), user=unit_admin))
+    assert "search_request_unit_words" in plan
+    assert "search_request_words" not in plan and "unit_id_" not in plan  # no other index
+    complaints = query.parts(Criteria(text="printer"), user=unit_admin, table=query.COMPLAINTS)
+    assert "search_complaint_unit_words" in counted_plan(complaints)

@@ -7,7 +7,6 @@ from http import HTTPStatus
 import pytest
 import time_machine
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from loket.catalog.tests.factories import CategoryFactory, ServiceFactory
 from loket.requests.tests import factories
@@ -139,18 +138,121 @@ def test_bad_filter_values_are_explained_not_crashed_on(client, requester, filte
 
 
 def test_the_query_count_does_not_grow_with_the_results(
-    client, unit_admin, requester, upgrade_service, application
+    client,
+    monkeypatch,
+    unit_admin,
+    requester,
+    upgrade_service,
+    application,
+    django_assert_num_queries,
 ):
+    # The catalog's version (for the kept list of services) is read again each second at most.
+    monkeypatch.setattr("loket.portal.page_cache.VERSION_SECONDS", 3600)
     client.force_login(unit_admin)
+    # The session; the person with their roles; the services; the requests' count, page and
+    # rows; the complaints' count; the header's counts. PostgreSQL also looks for services with
+    # a name near the words when none has them.
+    expected = 8 + (connection.vendor == "postgresql")
 
     def queries():
-        with CaptureQueriesContext(connection) as ctx:
+        with django_assert_num_queries(expected):
             response = client.get("/pencarian/", {"q": "modul"})
         assert response.status_code == HTTPStatus.OK
-        return len(ctx)
+        return response
 
     file_requests(2, upgrade_service, requester, application)
-    few = queries()
+    client.get("/pencarian/", {"q": "modul"})  # the filters' list of services, kept once read
+    assert len(tickets(queries())) == 2
     file_requests(PER_PAGE + 5, upgrade_service, requester, application)
-    assert queries() == few
-    assert few <= 16
+    assert len(tickets(queries())) == PER_PAGE
+
+
+@pytest.mark.parametrize(
+    "prefix, summary, section",
+    [
+        ("", "Lebih dari 3 hasil untuk “modul”", "(lebih dari 3)"),
+        ("/en", "More than 3 results for “modul”", "(more than 3)"),
+    ],
+)
+def test_counts_stop_at_the_cap_and_say_more_than(
+    client,
+    monkeypatch,
+    unit_admin,
+    requester,
+    upgrade_service,
+    application,
+    prefix,
+    summary,
+    section,
+):
+    monkeypatch.setattr("loket.search.results.COUNT_CAP", 3)
+    filed = file_requests(5, upgrade_service, requester, application)
+    client.force_login(unit_admin)
+    response = client.get(f"{prefix}/pencarian/", {"q": "modul", "type": "requests"})
+    page = response.content.decode()
+    assert summary in page and section in page
+    # The newest first, as many as the count says; no page past it.
+    shown = re.findall(rf'href="{prefix}/permintaan/([A-Z0-9-]+)/"', page)
+    assert shown == [r.ticket for r in reversed(filed)][:3]
+    assert 'rel="next"' not in page
+
+
+def test_complaints_counts_stop_at_the_cap_too(client, monkeypatch, unit_admin, service, requester):
+    from loket.complaints.tests.conftest import file_complaint
+
+    monkeypatch.setattr("loket.search.results.COUNT_CAP", 2)
+    for _ in range(3):
+        file_complaint(service, requester, subject="Printer loket rusak")
+    client.force_login(unit_admin)
+    page = client.get("/pencarian/", {"q": "printer", "type": "complaints"}).content.decode()
+    assert "Lebih dari 2 hasil untuk “printer”" in page and "(lebih dari 2)" in page
+
+
+def test_the_filters_list_the_catalog_as_it_is_now_with_the_choice_kept(
+    client, requester, unit, upgrade_service
+):
+    client.force_login(requester)
+    chosen = {"q": "modul", "service": upgrade_service.slug, "status": "closed"}
+    page = client.get("/pencarian/", chosen).content.decode()
+    assert (
+        f'<option value="{upgrade_service.slug}" selected>Layanan Upgrade Aplikasi</option>' in page
+    )
+    assert '<option value="closed" selected>' in page
+    ServiceFactory(unit=unit, slug="akses-vpn", name_id="Akses VPN")  # a change of the catalog
+    upgrade_service.name_id = "Upgrade Aplikasi"
+    upgrade_service.save()
+    page = client.get("/pencarian/", chosen).content.decode()
+    assert '<option value="akses-vpn">Akses VPN</option>' in page
+    assert f'<option value="{upgrade_service.slug}" selected>Upgrade Aplikasi</option>' in page
+    english = client.get("/en/pencarian/").content.decode()
+    assert f'<option value="{upgrade_service.slug}">Application Upgrade Service</option>' in english
+
+
+def test_a_complaints_ticket_number_matches_exactly_and_by_prefix(
+    client, unit_admin, service, requester
+):
+    from loket.complaints.tests.conftest import file_complaint
+
+    filed = [file_complaint(service, requester) for _ in range(11)]
+    client.force_login(unit_admin)
+
+    def complaints(query):
+        page = client.get("/pencarian/", {"q": query}).content.decode()
+        return re.findall(r'href="/keluhan/([A-Z0-9-]+)/"', page)
+
+    assert complaints(filed[9].ticket.lower()) == [filed[9].ticket]
+    assert complaints(filed[9].ticket[:-1]) == [c.ticket for c in filed[9:11]]  # 10 and 11
+    assert complaints(filed[9].ticket[2:]) == []  # a request's number is another number
+
+
+def test_services_come_six_first_then_in_pages(client, unit):
+    for n in range(25):
+        ServiceFactory(unit=unit, slug=f"cetak-{n:02d}", name_id=f"Cetak Dokumen {n:02d}", order=n)
+    links = re.compile(r'<h3 class="card-title"><a href="/layanan/(cetak-\d\d)/"')
+    everything = client.get("/pencarian/", {"q": "cetak"}).content.decode()
+    assert len(links.findall(everything)) == 6
+    assert "Tampilkan semua 25 layanan yang ditemukan" in everything
+    second = client.get("/pencarian/", {"q": "cetak", "type": "services", "page": 2})
+    assert links.findall(second.content.decode()) == [f"cetak-{n:02d}" for n in range(20, 25)]
+    past = client.get("/pencarian/", {"q": "cetak", "type": "services", "page": 9})
+    assert links.findall(past.content.decode()) == links.findall(second.content.decode())
