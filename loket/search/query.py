@@ -368,26 +368,41 @@ def count_parts(found: list[Part], *, cap: int) -> list[int]:
 
 
 def read_parts(found: list[Part], counts: list[int], start: int, stop: int, *, cap: int):
-    """The ids of rows start to stop of the parts together, newest first: one query.
+    """The ids of rows start to stop of the parts together, newest first: one query."""
+    return read_many([(found, counts, start, stop)], cap=cap)[0]
+
+
+def read_many(pages: list[tuple[list[Part], list[int], int, int]], *, cap: int) -> list[list]:
+    """For each (parts, their counts, start, stop), the ids of those rows of the parts together,
+    newest first: all in one query (the requests' page and the complaints').
 
     A part with more than `cap` matches is read newest first and stops at `stop` (its matches
-    are at least cap in its unit's requests, so it finds them soon); one with fewer, through its
+    are at least cap in its unit's rows, so it finds them soon); one with fewer, through its
     index, collecting and sorting at most `cap`."""
-    queries = [
-        (part.newest if count > cap else part.found)
-        .order_by("-submitted_at", "-pk")
-        .values_list("pk", "submitted_at")[:stop]
-        .query.sql_with_params()
-        for part, count in zip(found, counts, strict=True)
-        if count
-    ]
-    if not queries:
-        return []
-    union = " UNION ALL ".join(f"SELECT * FROM ({sql}) AS part" for sql, _params in queries)
-    sql = (
-        f"SELECT pk FROM ({union}) AS parts ORDER BY submitted_at DESC, pk DESC"
-        f" LIMIT {stop - start:d} OFFSET {start:d}"
-    )
-    with connections[found[0].found.db].cursor() as cursor:
-        cursor.execute(sql, [param for _sql, params in queries for param in params])
-        return [row[0] for row in cursor.fetchall()]
+    selects, params, db = [], [], None
+    for number, (found, counts, start, stop) in enumerate(pages):
+        queries = [
+            (part.newest if count > cap else part.found)
+            .order_by("-submitted_at", "-pk")
+            .values_list("pk", "submitted_at")[:stop]
+            .query.sql_with_params()
+            for part, count in zip(found, counts, strict=True)
+            if count
+        ]
+        if not queries or stop <= start:
+            continue
+        db = found[0].found.db
+        union = " UNION ALL ".join(f"SELECT * FROM ({sql}) AS part" for sql, _params in queries)
+        selects.append(
+            f"SELECT {number:d} AS page, pk, submitted_at FROM (SELECT * FROM ({union}) AS parts"
+            f" ORDER BY submitted_at DESC, pk DESC LIMIT {stop - start:d} OFFSET {start:d}) AS p"
+        )
+        params += [param for _sql, part_params in queries for param in part_params]
+    rows: list[list] = [[] for _ in pages]
+    if selects:
+        with connections[db].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            for number, pk, submitted_at in cursor.fetchall():
+                rows[number].append((submitted_at, pk))
+    # A UNION ALL keeps no order of its own: each page's rows are put in order again.
+    return [[pk for _at, pk in sorted(page, reverse=True)] for page in rows]

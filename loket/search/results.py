@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from math import ceil
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, Window
 
 from . import query
@@ -42,15 +42,14 @@ class CappedPaginator(Paginator):
 class PartsPaginator(Paginator):
     """Requests (or complaints) found by words or filters, counted and read through
     query.parts(): one query counts every part (at most COUNT_CAP + 1 rows of each), one finds
-    the page's ids, newest first, and one reads those rows for the page."""
+    the page's ids, newest first, and one reads those rows for the page. `together()` counts the
+    requests and complaints in one query, and finds both pages' ids in another."""
 
-    def __init__(
-        self, criteria: Criteria, user, per_page: int, *, table=query.REQUESTS, cap=None
-    ) -> None:
+    def __init__(self, criteria: Criteria, user, per_page: int, *, table=query.REQUESTS) -> None:
         super().__init__(table.model.objects.none(), per_page)
-        self.user, self.table = user, table
-        self.cap = COUNT_CAP if cap is None else cap
+        self.user, self.table, self.cap = user, table, COUNT_CAP
         self.parts = query.parts(criteria, user=user, table=table)
+        self.ids: dict[int, list] = {}  # page number: the ids read for it by together()
 
     @cached_property
     def counts(self) -> list[int]:
@@ -64,15 +63,49 @@ class PartsPaginator(Paginator):
     def more(self) -> bool:
         return sum(self.counts) > self.cap
 
+    def bounds(self, number: int) -> tuple[int, int]:
+        start = (number - 1) * self.per_page
+        return start, min(start + self.per_page, self.count)
+
+    def number(self, number) -> int:
+        """The page get_page() shows for `number`."""
+        try:
+            return self.validate_number(number)
+        except PageNotAnInteger:
+            return 1
+        except EmptyPage:
+            return self.num_pages
+
     def page(self, number) -> Page:
         number = self.validate_number(number)
-        start = (number - 1) * self.per_page
-        stop = min(start + self.per_page, self.count)
-        ids = query.read_parts(self.parts, self.counts, start, stop, cap=self.cap)
+        if (ids := self.ids.get(number)) is None:
+            ids = query.read_parts(self.parts, self.counts, *self.bounds(number), cap=self.cap)
         # Read again within what the person may see (the ids came from there already).
         rows = self.table.model.objects.visible_to(self.user).select_related("service", "unit")
         found = rows.in_bulk(ids)
         return self._get_page([found[pk] for pk in ids if pk in found], number, self)
+
+    @staticmethod
+    def count_together(paginators: list["PartsPaginator"]) -> None:
+        uncounted = [p for p in paginators if "counts" not in p.__dict__]
+        if not uncounted:
+            return
+        counts = query.count_parts([part for p in uncounted for part in p.parts], cap=COUNT_CAP)
+        for paginator in uncounted:
+            paginator.counts, counts = (
+                counts[: len(paginator.parts)],
+                counts[len(paginator.parts) :],
+            )
+
+    @staticmethod
+    def read_together(pages: list[tuple["PartsPaginator", int]]) -> None:
+        """Find the ids of each paginator's page in one query, for its page() to read."""
+        pages = [(paginator, paginator.number(number)) for paginator, number in pages]
+        found = query.read_many(
+            [(p.parts, p.counts, *p.bounds(number)) for p, number in pages], cap=COUNT_CAP
+        )
+        for (paginator, number), ids in zip(pages, found, strict=True):
+            paginator.ids[number] = ids
 
 
 @dataclass(frozen=True)
@@ -88,7 +121,7 @@ class Results:
 
 def find(criteria: Criteria, *, user, kind: str, page=1, per_page: int = PER_PAGE) -> Results:
     """The services and requests to show; a type not asked for (or not allowed) is None."""
-    services = requests = None
+    services = requests = complaints = None
     near_services, suggestion = False, ""
     wants_services = kind == Kind.SERVICES or (
         kind == Kind.EVERYTHING and not criteria.narrows_requests
@@ -96,15 +129,39 @@ def find(criteria: Criteria, *, user, kind: str, page=1, per_page: int = PER_PAG
     if wants_services and criteria.text and not criteria.ticket:
         size, number = (per_page, page) if kind == Kind.SERVICES else (SERVICES_PREVIEW, 1)
         services, near_services = _services(criteria, size, number)
-    signed_in = getattr(user, "is_authenticated", False)
-    if kind in (Kind.EVERYTHING, Kind.REQUESTS) and signed_in:
-        if criteria.text or criteria.narrows_requests:
-            requests, suggestion = _requests(criteria, user, per_page, page)
-    complaints = None
-    if kind in (Kind.EVERYTHING, Kind.COMPLAINTS) and signed_in:
-        if criteria.text or criteria.narrows_requests:
-            number = page if kind == Kind.COMPLAINTS else 1
-            complaints = _complaints(criteria, user, per_page, number)
+    asked = getattr(user, "is_authenticated", False) and (
+        criteria.text or criteria.narrows_requests
+    )
+    pages: dict[str, tuple[PartsPaginator, int]] = {}
+    if asked and kind in (Kind.EVERYTHING, Kind.REQUESTS):
+        if criteria.ticket:  # a lookup on the ticket's index, in the ticket's order
+            found = CappedPaginator(query.requests(criteria, user=user), per_page)
+            requests = found.get_page(page)
+        else:
+            pages["requests"] = (PartsPaginator(criteria, user, per_page), page)
+    if asked and kind in (Kind.EVERYTHING, Kind.COMPLAINTS):
+        number = page if kind == Kind.COMPLAINTS else 1
+        if criteria.ticket or criteria.status:  # by the ticket's index; none for a status
+            found = CappedPaginator(query.complaints(criteria, user=user), per_page)
+            complaints = found.get_page(number)
+        else:
+            pages["complaints"] = (
+                PartsPaginator(criteria, user, per_page, table=query.COMPLAINTS),
+                number,
+            )
+    PartsPaginator.count_together([paginator for paginator, _number in pages.values()])
+    if "requests" in pages and not pages["requests"][0].count:
+        # No request has the words: look for the nearest words requests have instead.
+        if suggestion := query.suggestion(criteria):
+            instead = PartsPaginator(replace(criteria, text=suggestion), user, per_page)
+            pages["requests"] = (instead, page)
+            if not instead.count:
+                suggestion = ""
+    PartsPaginator.read_together(list(pages.values()))
+    if "requests" in pages:
+        requests = pages["requests"][0].get_page(pages["requests"][1])
+    if "complaints" in pages:
+        complaints = pages["complaints"][0].get_page(pages["complaints"][1])
     return Results(services, requests, near_services, suggestion, complaints)
 
 
@@ -135,19 +192,3 @@ class ServicePaginator(Paginator):
             return self._get_page(rows[: self.count - start], number, self)
         self.count = self.object_list.count() if number > 1 else 0  # past the last page
         return self.page(self.num_pages)
-
-
-def _requests(criteria: Criteria, user, per_page: int, page) -> tuple[Page, str]:
-    if criteria.ticket:  # a lookup on the ticket's index, in the ticket's order
-        return CappedPaginator(query.requests(criteria, user=user), per_page).get_page(page), ""
-    paginator = PartsPaginator(criteria, user, per_page)
-    suggestion = ""
-    if not paginator.count and (suggestion := query.suggestion(criteria)):
-        paginator = PartsPaginator(replace(criteria, text=suggestion), user, per_page)
-    return paginator.get_page(page), suggestion if paginator.count else ""
-
-
-def _complaints(criteria: Criteria, user, per_page: int, page) -> Page:
-    if criteria.ticket or criteria.status:  # by the ticket's index; none for a request status
-        return CappedPaginator(query.complaints(criteria, user=user), per_page).get_page(page)
-    return PartsPaginator(criteria, user, per_page, table=query.COMPLAINTS).get_page(page)
