@@ -3,7 +3,6 @@
 import datetime
 import io
 import random
-import uuid
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Count
@@ -12,6 +11,7 @@ from PIL import Image
 
 from loket.accounts.models import Role, User
 from loket.catalog.models import Application, Service, Unit
+from loket.multipart import multipart
 from loket.requests import workflow
 from loket.requests.forms import checked_upload
 from loket.requests.models import Event, ServiceRequest, Status
@@ -49,22 +49,6 @@ def letter_pdf(size: int = PDF_BYTES) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PDF", resolution=150.0)
     return buffer.getvalue()
-
-
-def multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes, str]]) -> tuple:
-    boundary = uuid.uuid4().hex
-    parts = []
-    for name, value in fields.items():
-        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-        parts.append(f"{head}{value}\r\n".encode())
-    for name, (filename, data, kind) in files.items():
-        head = (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-            f'filename="{filename}"\r\nContent-Type: {kind}\r\n\r\n'
-        )
-        parts.append(head.encode() + data + b"\r\n")
-    parts.append(f"--{boundary}--\r\n".encode())
-    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 class Cast:

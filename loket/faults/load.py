@@ -12,6 +12,8 @@ import time
 import uuid
 from pathlib import Path
 
+from loket.multipart import multipart
+
 TIMEOUT = 10
 
 
@@ -32,22 +34,6 @@ def call(config: dict, method: str, path: str, *, token: str, body: bytes, conte
         return response.status, json.loads(raw or b"{}")
     except ValueError:
         return response.status, {}
-
-
-def multipart(fields: dict, files: dict) -> tuple[bytes, str]:
-    boundary = uuid.uuid4().hex
-    parts = []
-    for name, value in fields.items():
-        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-        parts.append(f"{head}{value}\r\n".encode())
-    for name, (filename, content, kind) in files.items():
-        head = (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-            f'filename="{filename}"\r\nContent-Type: {kind}\r\n\r\n'
-        )
-        parts.append(head.encode() + content + b"\r\n")
-    parts.append(f"--{boundary}--\r\n".encode())
-    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 def file_request(config: dict, letter: bytes) -> dict:
