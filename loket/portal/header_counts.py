@@ -13,7 +13,7 @@ import datetime
 import itertools
 
 from django.db import connection
-from django.db.models import IntegerField, Subquery
+from django.db.models import IntegerField, QuerySet, Subquery
 from django.utils import timezone
 
 from loket.accounts.models import User
@@ -38,7 +38,7 @@ class Count(Subquery):
         super().__init__(queryset.order_by().values("pk"), **extra)
 
 
-def build(user) -> "QuerySet":  # noqa: F821
+def build(user) -> QuerySet:
     queries = {"unread": Message.objects.inbox_of(user).unread()}
     for role in sorted({role for _unit, role in roles_of(user)}):
         queries[f"requests_{role}"] = ServiceRequest.objects.in_inbox_of(user, role)
