@@ -192,6 +192,9 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
+# A code that turned over while it was being typed (or a phone's clock a little off) still
+# works: one 30-second step either side, as RFC 6238 advises; each code is still good only once.
+MFA_TOTP_TOLERANCE = 1
 LOKET_DEMO_PASSWORD = env("LOKET_DEMO_PASSWORD", "loket-demo")
 
 # University SSO (docs/sso.md): SAML 2.0 and/or OpenID Connect, configured from the environment.

@@ -1,18 +1,13 @@
 """Staf completes, the requester answers the questionnaire, the request is Ditutup, and the
 Direktur's IKM report counts the answer in the current period."""
 
-import base64
-import hashlib
-import hmac
 import re
-import struct
-import time
 
 import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from loket.accounts.tests.factories import PASSWORD, TOTP_SECRET
+from loket.accounts.tests.factories import PASSWORD, totp_code
 from loket.requests.tests.conftest import (  # noqa: F401  (the request fixtures, reused)
     application,
     disposed,
@@ -27,14 +22,6 @@ from loket.surveys.tests.conftest import elements  # noqa: F401
 pytestmark = pytest.mark.browser
 # Every answer the best but U4 (cost) "Murah": Σ NRR = 8 × 4 + 3 = 35, IKM = 35/9 × 25 = 97.22.
 SCORES = (4, 4, 4, 3, 4, 4, 4, 4, 4)
-
-
-def totp_code() -> str:
-    key = base64.b32decode(TOTP_SECRET)
-    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
 
 
 def sign_out(visitor) -> None:

@@ -7,13 +7,12 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from loket.accounts.tests.factories import PASSWORD
+from loket.accounts.tests.factories import PASSWORD, totp_code
 from loket.catalog.tests.factories import ApplicationFactory, ServiceFactory
 from loket.requests.models import ServiceRequest
 from loket.requests.tests.factories import pdf_bytes
 
 from .conftest import DEVICES, LOCALES, TIMEOUT_MS
-from .test_questionnaire_journey import totp_code
 from .visitor import Visitor
 
 pytestmark = pytest.mark.browser

@@ -1,3 +1,9 @@
+import base64
+import hashlib
+import hmac
+import struct
+import time
+
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
@@ -7,6 +13,16 @@ from loket.catalog.tests.factories import UnitFactory
 
 PASSWORD = "loket-test-password"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TOTP_SECRET, *, steps_ago: int = 0) -> str:
+    """RFC 6238, as an authenticator app computes it, now or `steps_ago` 30-second steps back."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    counter = int(time.time()) // 30 - steps_ago
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -1,31 +1,17 @@
 """Two-factor sign-in (TOTP): for everyone who wants it, required of Unit Admins, Directors and
 superadmins."""
 
-import base64
-import hashlib
-import hmac
 import re
-import struct
-import time
 from http import HTTPStatus
 
 import pytest
 
 from loket.accounts.models import Role
-from loket.accounts.tests.factories import TOTP_SECRET, UserFactory, person_with_role
+from loket.accounts.tests.factories import TOTP_SECRET, UserFactory, person_with_role, totp_code
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "loket-test-password"
-
-
-def totp_code(secret: str) -> str:
-    """RFC 6238, as an authenticator app computes it."""
-    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
-    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
 
 
 @pytest.mark.parametrize("role", [Role.UNIT_ADMIN, Role.DIRECTOR])
@@ -71,6 +57,27 @@ def test_signing_in_with_two_factor_asks_for_the_code(client, unit_admin):
     assert response.status_code == HTTPStatus.FOUND
     assert client.session["_auth_user_id"] == str(unit_admin.pk)
     assert client.get("/admin/").status_code == HTTPStatus.OK
+
+
+def test_a_code_that_turned_over_while_being_typed_still_signs_in(client, unit_admin):
+    client.post("/akun/login/", {"login": "adminunit", "password": PASSWORD})
+    response = client.post("/akun/2fa/authenticate/", {"code": totp_code(steps_ago=1)})
+    assert response.status_code == HTTPStatus.FOUND
+    assert client.session["_auth_user_id"] == str(unit_admin.pk)
+
+
+def test_an_old_or_used_code_is_refused(client, unit_admin):
+    client.post("/akun/login/", {"login": "adminunit", "password": PASSWORD})
+    response = client.post("/akun/2fa/authenticate/", {"code": totp_code(steps_ago=3)})
+    assert response.status_code == HTTPStatus.OK
+    assert "_auth_user_id" not in client.session
+    code = totp_code()
+    client.post("/akun/2fa/authenticate/", {"code": code})
+    client.logout()
+    client.post("/akun/login/", {"login": "adminunit", "password": PASSWORD})
+    response = client.post("/akun/2fa/authenticate/", {"code": code})
+    assert response.status_code == HTTPStatus.OK
+    assert "_auth_user_id" not in client.session
 
 
 def test_a_requester_may_turn_two_factor_on(client, requester):
