@@ -144,10 +144,25 @@ class Response(models.Model):
         indexes = [
             # A unit's months summed from the index alone (the IKM report, the dashboard):
             # without the scores in it, PostgreSQL read every unit's answers of those months.
+            # The profile columns ride along so that the report's respondent profile is counted
+            # from the same index.
             models.Index(
                 fields=["unit", "month"],
-                include=["service", "id", *(f"u{n}" for n in range(1, ELEMENTS + 1))],
+                include=[
+                    "service",
+                    "id",
+                    *(f"u{n}" for n in range(1, ELEMENTS + 1)),
+                    *PROFILE,
+                ],
                 name="tallies_by_unit",
+            ),
+            # The report's suggestions (counted, newest listed): a unit's answers that have one,
+            # not every answer of those months read to find them.
+            models.Index(
+                fields=["unit", "month"],
+                include=["answered_at", "id"],
+                condition=~Q(suggestion=""),
+                name="suggestions_by_unit",
             ),
             models.Index(fields=["service", "month"]),
             models.Index(fields=["month"]),

@@ -117,7 +117,10 @@ class Report:
 def build(scope: Scope, period: Period, *, suggestions: int = SUGGESTIONS_SHOWN) -> Report:
     trend_periods = period.trend()
     tallies = monthly_tallies(scope.filter(Response.objects.all()), trend_periods)
-    population = period_population(scope.filter(ServiceRequest.objects.all()), trend_periods)
+    requests = scope.filter(ServiceRequest.objects.all())
+    population = period_population(requests, [period]) | trend_population(
+        requests, [p for p in trend_periods if p != period]
+    )
     summary = fold(tallies, population, period, label=str(scope))
     report = Report(
         scope=scope,
@@ -178,6 +181,22 @@ def period_population(requests: QuerySet, trend: list[Period]) -> dict[Key, int]
     }
 
 
+def trend_population(requests: QuerySet, trend: list[Period]) -> dict[Key, int]:
+    """The requests completed in each period of the trend, all groups together (the trend shows
+    no breakdown): counted from the index without grouping the years of rows by service."""
+    if not trend:
+        return {}
+    counts = {
+        f"p{n}": Count("id", filter=Q(completed_at__gte=since, completed_at__lt=until))
+        for n, (since, until) in enumerate(bounds(p) for p in trend)
+    }
+    totals = requests.filter(
+        completed_at__gte=min(bounds(p)[0] for p in trend),
+        completed_at__lt=max(bounds(p)[1] for p in trend),
+    ).aggregate(**counts)
+    return {(None, None, p.start): totals[f"p{n}"] for n, p in enumerate(trend)}
+
+
 def bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
     """Midnight at the period's first day and the day after it, in the portal's time zone."""
     zone = timezone.get_current_timezone()
@@ -189,11 +208,12 @@ def bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
 
 def fold(tallies, population, period: Period, *, label: str, keep=lambda key: True) -> Row:
     """Add up the months of `period` (and of the groups `keep` accepts)."""
+    start, end = period.start, period.end
     result = ikm.NOBODY
     for key, tally in tallies.items():
-        if period.start <= key[2] < period.end and keep(key):
+        if start <= key[2] < end and keep(key):
             result += tally
-    completed = sum(n for key, n in population.items() if key[2] == period.start and keep(key))
+    completed = sum(n for key, n in population.items() if key[2] == start and keep(key))
     return Row(label=label, result=result, population=completed)
 
 
@@ -209,17 +229,14 @@ def breakdown(scope: Scope, tallies, population, period: Period) -> list[Row]:
     if not scope.breakdown:
         return []
     position = 1 if scope.breakdown == "service" else 0
-    ids = {key[position] for key in [*tallies, *population]}
+    groups: dict[int, tuple[dict, dict]] = {}
+    for source, index in ((tallies, 0), (population, 1)):
+        for key, value in source.items():
+            if key[position] is not None:
+                groups.setdefault(key[position], ({}, {}))[index][key] = value
     model = Service if scope.breakdown == "service" else Unit
     rows = [
-        fold(
-            tallies,
-            population,
-            period,
-            label=obj.name,
-            keep=lambda key, pk=obj.pk: key[position] == pk,
-        )
-        for obj in model.objects.filter(pk__in=ids)
+        fold(*groups[obj.pk], period, label=obj.name) for obj in model.objects.filter(pk__in=groups)
     ]
     return [row for row in rows if row.result.answered or row.population]
 
@@ -231,7 +248,8 @@ def profile(responses: QuerySet) -> tuple[dict[str, list[tuple[str, int]]], int]
         for name, choices in PROFILE.items()
         for value in [*choices.values, ""]
     }
-    totals = responses.aggregate(**counts, suggestions=Count("id", filter=~Q(suggestion="")))
+    totals = responses.aggregate(**counts)
+    totals["suggestions"] = responses.exclude(suggestion="").count()
     shown = {
         name: [
             (str(label), totals[f"{name}__{value}"])

@@ -13,6 +13,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from loket.catalog.tests.factories import ServiceFactory
+from loket.requests.models import ServiceRequest
+from loket.requests.tests.factories import submit
+from loket.surveys import periods, reports
 from loket.surveys.tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +171,38 @@ def test_the_pdf_is_an_skm_report(client, service, director):
     assert "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT" in text.upper()
     assert "77,78" in text  # 28/9 × 25 = 77.777… → 77.78, grade B
     assert "Penanganan Pengaduan" in text
+
+
+def test_the_trend_and_the_breakdown_count_the_requests_completed_in_each_period(
+    unit, requester, director
+):
+    first, second = ServiceFactory(unit=unit), ServiceFactory(unit=unit)
+    finished = {
+        at(2023, 12, 31, 23, 0): first,  # 16:00 UTC: still 2023 in Jakarta
+        at(2024, 1, 1, 6, 0): first,
+        at(2024, 6, 1, 9, 0): second,
+        at(2026, 2, 1, 9, 0): first,
+        at(2026, 3, 1, 9, 0): second,
+        at(2026, 4, 1, 9, 0): second,
+    }
+    for moment, service in finished.items():
+        req = submit(service, requester)
+        ServiceRequest.objects.filter(pk=req.pk).update(completed_at=moment)
+    factories.response_row(first, at(2026, 2, 2, 9), suggestion="Lebih cepat lagi")
+    factories.response_row(second, at(2026, 3, 2, 9))
+
+    built = reports.build(reports.Scope(unit), periods.parse("2026"))
+    assert [(p.key, row.population) for p, row in built.trend] == [
+        ("2022", 0),
+        ("2023", 1),
+        ("2024", 2),
+        ("2025", 0),
+        ("2026", 3),
+    ]
+    assert built.summary.population == 3
+    assert {row.label: row.population for row in built.breakdown} == {
+        first.name: 1,
+        second.name: 2,
+    }
+    assert built.suggestion_count == 1
+    assert [r.suggestion for r in built.suggestions] == ["Lebih cepat lagi"]
