@@ -6,13 +6,13 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from loket.accounts.models import Role
 from loket.accounts.permissions import is_superadmin, roles_of
+from loket.portal import links
 from loket.requests.models import private_storage
 from loket.uploads.names import stored_name
 
@@ -197,7 +197,7 @@ class Complaint(models.Model):
         return self.ticket
 
     def get_absolute_url(self) -> str:
-        return reverse("complaints:detail", args=[self.ticket])
+        return links.of_ticket("complaints:detail", self.ticket)
 
     def get_status_display(self) -> str:
         # Django's own hashes every status's translated label on each call; lists call this

@@ -6,13 +6,13 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from loket.accounts.models import Role
 from loket.accounts.permissions import is_superadmin, roles_of
+from loket.portal import links
 from loket.uploads.names import stored_name
 
 
@@ -183,7 +183,7 @@ class ServiceRequest(models.Model):
         return self.ticket
 
     def get_absolute_url(self) -> str:
-        return reverse("requests:detail", args=[self.ticket])
+        return links.of_ticket("requests:detail", self.ticket)
 
     def get_status_display(self) -> str:
         # Django's own hashes every status's translated label on each call; lists call this

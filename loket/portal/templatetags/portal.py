@@ -4,7 +4,15 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from loket.portal import links
+
 register = template.Library()
+
+
+@register.simple_tag
+def link(name: str) -> str:
+    """`{% url name %}` for a page without arguments, reversed once per language."""
+    return links.page(name)
 
 
 @register.filter
