@@ -10,6 +10,7 @@ computes it. Pure arithmetic on whole numbers and fractions: no ORM, no floats.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 from fractions import Fraction
 
@@ -99,7 +100,8 @@ def minimum_sample(population: int) -> int:
 
 @dataclass(frozen=True)
 class Result:
-    """The index of one group of respondents, from the per-element sums the database returns."""
+    """The index of one group of respondents, from the per-element sums the database returns.
+    Its figures are worked out once: a report page shows each several times."""
 
     respondents: int
     totals: tuple[int, ...]
@@ -108,19 +110,19 @@ class Result:
     def answered(self) -> bool:
         return self.respondents > 0
 
-    @property
+    @cached_property
     def nrrs(self) -> list[Fraction]:
         return [nrr(total, self.respondents) for total in self.totals]
 
-    @property
+    @cached_property
     def skm(self) -> Fraction:
         return skm(self.nrrs)
 
-    @property
+    @cached_property
     def ikm(self) -> Decimal | None:
         return ikm(self.nrrs) if self.answered else None
 
-    @property
+    @cached_property
     def grade(self) -> Grade | None:
         return grade(self.ikm) if self.answered else None
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -116,7 +116,9 @@ class Report:
 
 def build(scope: Scope, period: Period, *, suggestions: int = SUGGESTIONS_SHOWN) -> Report:
     trend_periods = period.trend()
-    tallies = monthly_tallies(scope.filter(Response.objects.all()), trend_periods)
+    tallies = monthly_tallies(
+        scope.filter(Response.objects.all()), trend_periods, groups_from=period.start
+    )
     requests = scope.filter(ServiceRequest.objects.all())
     population = period_population(requests, [period]) | trend_population(
         requests, [p for p in trend_periods if p != period]
@@ -143,17 +145,27 @@ def build(scope: Scope, period: Period, *, suggestions: int = SUGGESTIONS_SHOWN)
     return report
 
 
-def monthly_tallies(responses: QuerySet, trend: list[Period]) -> dict[Key, ikm.Result]:
-    """(unit, service, month): respondents and the sum of each element's answers. One query."""
+def monthly_tallies(
+    responses: QuerySet, trend: list[Period], *, groups_from: datetime.date | None = None
+) -> dict[Key, ikm.Result]:
+    """(unit, service, month): respondents and the sum of each element's answers. One query.
+
+    Months before `groups_from` come summed over every unit and service (keyed None, None): the
+    trend shows only their totals, and years of months per service would be rows for nothing."""
     sums = {f"t{n}": Sum(f"u{n}") for n in range(1, ikm.ELEMENTS + 1)}
+    group = {"group_unit": F("unit_id"), "group_service": F("service_id")}
+    if groups_from:
+        group = {
+            name: Case(When(month__gte=groups_from, then=column)) for name, column in group.items()
+        }
     rows = (
         responses.filter(month__gte=trend[0].start, month__lt=trend[-1].end)
-        .values("unit_id", "service_id", "month")
+        .values("month", **group)
         .annotate(respondents=Count("id"), **sums)
         .order_by()
     )
     return {
-        (row["unit_id"], row["service_id"], row["month"]): ikm.Result(
+        (row["group_unit"], row["group_service"], row["month"]): ikm.Result(
             row["respondents"], tuple(row[name] for name in sums)
         )
         for row in rows
