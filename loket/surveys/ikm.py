@@ -10,9 +10,9 @@ computes it. Pure arithmetic on whole numbers and fractions: no ORM, no floats.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
