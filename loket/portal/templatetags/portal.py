@@ -1,10 +1,11 @@
+import datetime
+
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from loket.portal import links
+from loket.portal import dates, links
 
 register = template.Library()
 
@@ -18,6 +19,22 @@ def link(name: str) -> str:
 @register.filter
 def startswith(value: str, prefix: str) -> bool:
     return bool(prefix) and str(value).startswith(prefix) and prefix != "/"
+
+
+@register.filter
+def short_date(value) -> str:
+    """`|date:"j M Y"` for lists and timelines; "" for no date."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return dates.short_date(value)
+
+
+@register.filter
+def short_datetime(value) -> str:
+    """`|date:"j M Y H:i"` for lists and timelines; "" for no time."""
+    return dates.short_datetime(value) if value else ""
 
 
 @register.filter
@@ -44,7 +61,7 @@ def due(case) -> str:
     if not due_date:
         return "—"
     today = timezone.localdate()
-    shown = date_format(due_date, "j M Y")
+    shown = dates.short_date(due_date)
     if case.is_overdue(today):
         badge = format_html(' <strong class="badge badge-danger">{}</strong>', _("Overdue"))
         return format_html('<span class="due due-overdue">{}{}</span>', shown, badge)
