@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from loket.accounts.models import Role
+from loket.accounts.models import Role, User
 from loket.accounts.permissions import is_superadmin, roles_of
 from loket.portal import links
 from loket.requests.models import private_storage
@@ -115,6 +115,18 @@ class ComplaintQuerySet(models.QuerySet):
 
     def for_lists(self):
         return self.select_related("service", "unit", "complainant").order_by("-submitted_at")
+
+    def for_tables(self):
+        """The columns the portal's complaint tables show (complaints/_list.html), no more."""
+        return (
+            self.select_related("service", "complainant")
+            .only(
+                *("ticket", "unit", "status", "subject", "hide_identity", "submitted_at"),
+                *("verify_due", "answer_due", "service__name_id", "service__name_en"),
+                *(f"complainant__{column}" for column in User.NAME_COLUMNS),
+            )
+            .order_by("-submitted_at")
+        )
 
 
 class Complaint(models.Model):

@@ -217,9 +217,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     sections = [
         (
             role,
-            ServiceRequest.objects.in_inbox_of(request.user, role).for_lists()[:100],
+            ServiceRequest.objects.in_inbox_of(request.user, role).for_tables()[:100],
             complaint_rows(
-                Complaint.objects.in_inbox_of(request.user, role).for_lists()[:100], request.user
+                Complaint.objects.in_inbox_of(request.user, role).for_tables()[:100], request.user
             ),
         )
         for role in roles
@@ -236,9 +236,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def history(request: HttpRequest) -> HttpResponse:
     """Riwayat Saya: the requester's own requests with their last event, and their complaints,
     newest first, each a page at a time (years of them would make one long, slow page)."""
-    requests = ServiceRequest.objects.filter(requester=request.user).for_lists().with_last_event()
+    requests = ServiceRequest.objects.filter(requester=request.user).for_tables().with_last_event()
     page = Paginator(requests, HISTORY_PAGE).get_page(request.GET.get("page"))
-    complaints = Complaint.objects.filter(complainant=request.user).for_lists()
+    complaints = Complaint.objects.filter(complainant=request.user).for_tables()
     complaints_page = Paginator(complaints, HISTORY_PAGE).get_page(
         request.GET.get("complaints_page")
     )
