@@ -132,3 +132,11 @@ class Result:
 
 
 NOBODY = Result(0, (0,) * ELEMENTS)
+
+
+def total(results: Sequence[Result]) -> Result:
+    """Several groups as one, adding each element's sums once rather than pair by pair."""
+    if not results:
+        return NOBODY
+    totals = tuple(map(sum, zip(*(result.totals for result in results), strict=True)))
+    return Result(sum(result.respondents for result in results), totals)

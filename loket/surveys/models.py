@@ -186,6 +186,45 @@ class Response(models.Model):
         return tuple(getattr(self, f"u{n}") for n in range(1, ELEMENTS + 1))
 
 
+class MonthlyFigures(models.Model):
+    """A month's answers and completed requests of one service, added up by the daily roll-up
+    (`manage.py roll_up_skm`, loket/surveys/rollup.py) so that a report over years reads a
+    row per service and month instead of every answer and request of those years."""
+
+    unit = models.ForeignKey("catalog.Unit", models.CASCADE, related_name="+")
+    service = models.ForeignKey("catalog.Service", models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    respondents = models.PositiveIntegerField(default=0)
+    # The sum of each element's answers (t1 for U1 …), as the report's own query returns them.
+    t1, t2, t3, t4, t5, t6, t7, t8, t9 = (
+        models.PositiveIntegerField(default=0) for _n in range(ELEMENTS)
+    )
+    completed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("monthly figures")
+        verbose_name_plural = _("monthly figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "month", "service"], name="unique_monthly_figures"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_id} {self.month:%Y-%m}"
+
+
+class RollUp(models.Model):
+    """How far the roll-up reaches: every month before `through` is in MonthlyFigures (one row,
+    rewritten by each run); later months are read from the answers and requests themselves."""
+
+    through = models.DateField()
+    rolled_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"< {self.through}"
+
+
 class Publication(models.Model):
     """A unit's index for one period, published by its Direktur for the public page (the
     regulation asks that survey results be made public). The figures are kept as published."""

@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from loket.catalog.models import Service, Unit
 from loket.requests.models import ServiceRequest
 
-from . import ikm
-from .models import PROFILE, Element, Response
+from . import ikm, rollup
+from .models import PROFILE, Element, MonthlyFigures, Response
 from .periods import Period
 
 SUGGESTIONS_SHOWN = 100
@@ -116,13 +116,7 @@ class Report:
 
 def build(scope: Scope, period: Period, *, suggestions: int = SUGGESTIONS_SHOWN) -> Report:
     trend_periods = period.trend()
-    tallies = monthly_tallies(
-        scope.filter(Response.objects.all()), trend_periods, groups_from=period.start
-    )
-    requests = scope.filter(ServiceRequest.objects.all())
-    population = period_population(requests, [period]) | trend_population(
-        requests, [p for p in trend_periods if p != period]
-    )
+    tallies, population = figures(scope, trend_periods)
     summary = fold(tallies, population, period, label=str(scope))
     report = Report(
         scope=scope,
@@ -145,22 +139,50 @@ def build(scope: Scope, period: Period, *, suggestions: int = SUGGESTIONS_SHOWN)
     return report
 
 
+def figures(scope: Scope, trend: list[Period]) -> tuple[dict[Key, ikm.Result], dict[Key, int]]:
+    """The trend's answers and completed requests: ended months from the daily roll-up where
+    it has run (loket/surveys/rollup.py), the rest from the answers and requests themselves.
+    Keys are (unit, service, a month or period's first day); before the chosen period, whose
+    rows are only ever added up, unit and service are None."""
+    period, first = trend[-1], trend[0].start
+    responses = scope.filter(Response.objects.all())
+    requests = scope.filter(ServiceRequest.objects.all())
+    rolled = min(rollup.through() or first, period.end)
+    if rolled <= first:
+        tallies = monthly_tallies(responses, trend, groups_from=period.start)
+        population = period_population(requests, [period]) | trend_population(requests, trend[:-1])
+        return tallies, population
+    rows = scope.filter(MonthlyFigures.objects.all())
+    tallies, population = rollup.figures(rows, first, rolled, groups_from=period.start)
+    if rolled < period.end:
+        tallies |= tallies_between(responses, rolled, period.end, groups_from=period.start)
+        population |= rollup.completed_by_month(
+            requests, rolled, period.end, groups_from=period.start
+        )
+    return tallies, population
+
+
 def monthly_tallies(
     responses: QuerySet, trend: list[Period], *, groups_from: datetime.date | None = None
+) -> dict[Key, ikm.Result]:
+    return tallies_between(responses, trend[0].start, trend[-1].end, groups_from=groups_from)
+
+
+def tallies_between(
+    responses: QuerySet,
+    since: datetime.date,
+    until: datetime.date,
+    *,
+    groups_from: datetime.date | None = None,
 ) -> dict[Key, ikm.Result]:
     """(unit, service, month): respondents and the sum of each element's answers. One query.
 
     Months before `groups_from` come summed over every unit and service (keyed None, None): the
     trend shows only their totals, and years of months per service would be rows for nothing."""
     sums = {f"t{n}": Sum(f"u{n}") for n in range(1, ikm.ELEMENTS + 1)}
-    group = {"group_unit": F("unit_id"), "group_service": F("service_id")}
-    if groups_from:
-        group = {
-            name: Case(When(month__gte=groups_from, then=column)) for name, column in group.items()
-        }
     rows = (
-        responses.filter(month__gte=trend[0].start, month__lt=trend[-1].end)
-        .values("month", **group)
+        responses.filter(month__gte=since, month__lt=until)
+        .values("month", **rollup.grouped("month", groups_from))
         .annotate(respondents=Count("id"), **sums)
         .order_by()
     )
@@ -221,11 +243,8 @@ def bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
 def fold(tallies, population, period: Period, *, label: str, keep=lambda key: True) -> Row:
     """Add up the months of `period` (and of the groups `keep` accepts)."""
     start, end = period.start, period.end
-    result = ikm.NOBODY
-    for key, tally in tallies.items():
-        if start <= key[2] < end and keep(key):
-            result += tally
-    completed = sum(n for key, n in population.items() if key[2] == start and keep(key))
+    result = ikm.total([t for key, t in tallies.items() if start <= key[2] < end and keep(key)])
+    completed = sum(n for key, n in population.items() if start <= key[2] < end and keep(key))
     return Row(label=label, result=result, population=completed)
 
 

@@ -3,12 +3,14 @@
 import pytest
 from django.db import connection
 from django.db.models import Count
+from django.utils import timezone
 
 from loket.accounts.models import User
 from loket.bench import university
 from loket.catalog.models import Service
 from loket.notifications.models import Message
 from loket.requests.models import Event, ServiceRequest, Status, TicketCounter
+from loket.surveys import rollup
 from loket.surveys.models import Response
 
 pytestmark = [
@@ -38,7 +40,10 @@ def test_it_seeds_a_small_university_once():
     assert TicketCounter.objects.filter(unit__in=university.bench_units()).count() == 20
     lines.clear()
     university.seed_university(size, write=lines.append)
-    assert all("skipped" in line for line in lines) and len(lines) == len(university.STEPS)
+    *steps, rolled = lines
+    assert all("skipped" in line for line in steps) and len(steps) == len(university.STEPS)
+    # The IKM roll-up runs each time, as the daily job would.
+    assert "IKM roll-up" in rolled and rollup.through() == timezone.localdate().replace(day=1)
     assert requests.count() == 1_000
 
 
