@@ -29,6 +29,10 @@ PAGES = [
     ("staff", "/kotak-masuk/", 5),
     ("unit_admin", "/pencarian/?q=modul", 10),  # 9 on SQLite (no word suggestions)
     ("unit_admin", "/pencarian/?q={ticket}", 8),
+    ("staff", "/pencarian/?q=modul", 8),  # 7 on SQLite, as above
+    ("superadmin", "/pencarian/?q=modul", 8),
+    ("director", "/dasbor/", 16),
+    ("superadmin", "/dasbor/", 16),  # the whole university: the same queries, unfiltered
     # How far the daily roll-up reaches, then its rows and the months after it (or, before any
     # roll-up, the period's and the trend's completed requests apart); suggestions are counted
     # from their own index.
