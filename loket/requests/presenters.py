@@ -48,12 +48,20 @@ def sees_everything(req: ServiceRequest, user) -> bool:
     return req.requester_id != user.pk or any(unit == req.unit_id for unit, _role in roles_of(user))
 
 
-def timeline_for(req: ServiceRequest, *, internal: bool) -> list[Event]:
-    """The request's steps, oldest first; the requester sees only the public ones."""
-    events = req.events.select_related("actor").prefetch_related("files")
+def timeline_for(req: ServiceRequest, *, internal: bool, files=None) -> list[Event]:
+    """The request's steps, oldest first; the requester sees only the public ones. Each step
+    has `shown_files`, its attachments, taken from `files` (the request's, which the page
+    lists anyway) when given rather than read again."""
+    events = req.events.select_related("actor")
+    if files is None:
+        events = events.prefetch_related("files")
     if not internal:
         events = events.filter(is_public=True)
     timeline = list(events)
+    by_event: dict[int, list] = {}
+    for file in files or ():
+        by_event.setdefault(file.event_id, []).append(file)
     for event in timeline:
         event.label = event_label(event.action)
+        event.shown_files = by_event.get(event.pk, []) if files is not None else event.files.all()
     return timeline

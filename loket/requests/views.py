@@ -109,12 +109,14 @@ def detail(
     # The first constructive action is open; refusing or cancelling takes a deliberate click.
     first_open = next((a for a, _l, _f in action_forms if a not in DESTRUCTIVE), None)
     sees_all = sees_everything(req, request.user)
+    files = list(req.files.select_related("uploaded_by"))
+    timeline = timeline_for(req, internal=sees_all, files=files)
     context = {
         "req": req,
         "actions": actions,
         "action_forms": action_forms,
-        "timeline": timeline_for(req, internal=sees_all),
-        "files": list(req.files.select_related("uploaded_by")),
+        "timeline": timeline,
+        "files": files,
         "disposition": req.dispositions.filter(is_current=True).prefetch_related("staff").first()
         if sees_all
         else None,

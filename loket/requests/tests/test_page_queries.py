@@ -22,9 +22,9 @@ PAGES = [
     ("requester", "/layanan/{slug}/", 5),
     ("requester", "/layanan/{slug}/permintaan/", 5),
     ("requester", "/riwayat/", 7),
-    ("requester", "/permintaan/{ticket}/", 8),
+    ("requester", "/permintaan/{ticket}/", 7),
     ("unit_admin", "/kotak-masuk/", 5),
-    ("unit_admin", "/permintaan/{ticket}/", 10),
+    ("unit_admin", "/permintaan/{ticket}/", 9),
     ("director", "/kotak-masuk/", 5),
     ("staff", "/kotak-masuk/", 5),
     ("unit_admin", "/pencarian/?q=modul", 10),  # 9 on SQLite (no word suggestions)

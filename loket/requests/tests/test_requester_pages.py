@@ -4,7 +4,7 @@ import pytest
 
 from loket.requests import workflow
 from loket.requests.models import Status
-from loket.requests.tests.factories import pdf_file
+from loket.requests.tests.factories import letter, pdf_file
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,26 @@ def test_the_requester_sees_only_the_public_timeline(client, requester, in_progr
     page = client.get(in_progress.get_absolute_url()).content.decode()
     assert "Sedang diuji coba" in page
     assert "Catatan internal tim" not in page
+
+
+def test_each_step_lists_its_own_files(client, requester, in_progress, staff):
+    workflow.add_note(
+        in_progress,
+        by=staff,
+        note="Hasil uji coba terlampir",
+        public=True,
+        files=[letter("hasil-uji.pdf")],
+    )
+    workflow.add_note(in_progress, by=staff, note="Menunggu jadwal rilis", public=True)
+    client.force_login(requester)
+    page = client.get(in_progress.get_absolute_url()).content.decode()
+    timeline = page[page.index('id="timeline-heading"') :]
+    steps = timeline.split('<li class="timeline-item')[1:]
+    with_file = [step for step in steps if "hasil-uji.pdf" in step]
+    assert len(with_file) == 1 and "Hasil uji coba terlampir" in with_file[0]
+    filed = next(step for step in steps if "surat-permohonan.pdf" in step)
+    assert "Hasil uji coba" not in filed
+    assert "Menunggu jadwal rilis" not in with_file[0]
 
 
 def test_the_completed_request_shows_the_result(client, requester, in_progress, staff):
