@@ -1,24 +1,18 @@
 import datetime
-from functools import lru_cache
-from urllib.parse import quote
 
 from django import template
-from django.db.models import Model
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
+from loket.portal import dates
 from loket.portal.templatetags.portal import status_badge
 from loket.search import highlight as marks
 
 register = template.Library()
 
-# A result page draws up to 40 rows: what the template language would resolve cell by cell, and
-# Django work out anew for each row, is done here once per row (or once per model and language).
-_ADDRESSES: dict[tuple[type, str | None], str] = {}
-_TICKET = "\x00"
+# A result page draws up to 40 rows: what the template language would resolve cell by cell is
+# done here once per row (addresses and dates are kept per language: portal/links.py, dates.py).
 
 
 @register.filter
@@ -29,16 +23,6 @@ def highlight(text: str, terms: list[str]) -> SafeString:
 @register.filter
 def excerpt(text: str, terms: list[str]) -> SafeString:
     return marks.excerpt(text, terms)
-
-
-@register.filter
-def address(obj: Model) -> str:
-    """obj.get_absolute_url() for a request or complaint, whose address is its ticket number in
-    a fixed pattern: reversed once per model and language, then the ticket put in its place."""
-    key = (type(obj), get_language())
-    if key not in _ADDRESSES:
-        _ADDRESSES[key] = type(obj)(ticket=_TICKET).get_absolute_url()
-    return _ADDRESSES[key].replace(quote(_TICKET), quote(obj.ticket, safe=""))
 
 
 @register.simple_tag
@@ -64,8 +48,9 @@ def _rows(cases, terms: list[str], *, unit_column: bool) -> SafeString:
             if described
             else ""
         )
+        link = escape(case.get_absolute_url())
         cells = [
-            f'<a href="{escape(address(case))}">{marks.highlight(case.ticket, terms)}</a>',
+            f'<a href="{link}">{marks.highlight(case.ticket, terms)}</a>',
             about,
             escape(case.service.name),
             *([marks.highlight(case.requesting_unit, terms)] if unit_column else []),
@@ -78,9 +63,4 @@ def _rows(cases, terms: list[str], *, unit_column: bool) -> SafeString:
 
 def _submitted(moment: datetime.datetime) -> str:
     local = timezone.localtime(moment)  # as the template's date filter shows it
-    return f'<time datetime="{local.isoformat()}">{_day(local.date(), get_language())}</time>'
-
-
-@lru_cache(maxsize=4096)
-def _day(day: datetime.date, language: str | None) -> str:
-    return escape(date_format(day, "j M Y"))
+    return f'<time datetime="{local.isoformat()}">{dates.short_date(local)}</time>'
