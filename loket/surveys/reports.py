@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.utils import timezone
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from loket.catalog.models import Service, Unit
@@ -155,7 +154,7 @@ def figures(scope: Scope, trend: list[Period]) -> tuple[dict[Key, ikm.Result], d
     rows = scope.filter(MonthlyFigures.objects.all())
     tallies, population = rollup.figures(rows, first, rolled, groups_from=period.start)
     if rolled < period.end:
-        tallies |= tallies_between(responses, rolled, period.end, groups_from=period.start)
+        tallies |= rollup.answers_by_month(responses, rolled, period.end, groups_from=period.start)
         population |= rollup.completed_by_month(
             requests, rolled, period.end, groups_from=period.start
         )
@@ -165,33 +164,10 @@ def figures(scope: Scope, trend: list[Period]) -> tuple[dict[Key, ikm.Result], d
 def monthly_tallies(
     responses: QuerySet, trend: list[Period], *, groups_from: datetime.date | None = None
 ) -> dict[Key, ikm.Result]:
-    return tallies_between(responses, trend[0].start, trend[-1].end, groups_from=groups_from)
-
-
-def tallies_between(
-    responses: QuerySet,
-    since: datetime.date,
-    until: datetime.date,
-    *,
-    groups_from: datetime.date | None = None,
-) -> dict[Key, ikm.Result]:
-    """(unit, service, month): respondents and the sum of each element's answers. One query.
-
-    Months before `groups_from` come summed over every unit and service (keyed None, None): the
-    trend shows only their totals, and years of months per service would be rows for nothing."""
-    sums = {f"t{n}": Sum(f"u{n}") for n in range(1, ikm.ELEMENTS + 1)}
-    rows = (
-        responses.filter(month__gte=since, month__lt=until)
-        .values("month", **rollup.grouped("month", groups_from))
-        .annotate(respondents=Count("id"), **sums)
-        .order_by()
+    """(unit, service, month): respondents and the sum of each element's answers. One query."""
+    return rollup.answers_by_month(
+        responses, trend[0].start, trend[-1].end, groups_from=groups_from
     )
-    return {
-        (row["group_unit"], row["group_service"], row["month"]): ikm.Result(
-            row["respondents"], tuple(row[name] for name in sums)
-        )
-        for row in rows
-    }
 
 
 def period_population(requests: QuerySet, trend: list[Period]) -> dict[Key, int]:
@@ -233,18 +209,14 @@ def trend_population(requests: QuerySet, trend: list[Period]) -> dict[Key, int]:
 
 def bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
     """Midnight at the period's first day and the day after it, in the portal's time zone."""
-    zone = timezone.get_current_timezone()
-    return tuple(
-        datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
-        for day in (period.start, period.end)
-    )
+    return rollup.midnight(period.start), rollup.midnight(period.end)
 
 
-def fold(tallies, population, period: Period, *, label: str, keep=lambda key: True) -> Row:
-    """Add up the months of `period` (and of the groups `keep` accepts)."""
+def fold(tallies, population, period: Period, *, label: str) -> Row:
+    """Add up the months of `period`."""
     start, end = period.start, period.end
-    result = ikm.total([t for key, t in tallies.items() if start <= key[2] < end and keep(key)])
-    completed = sum(n for key, n in population.items() if start <= key[2] < end and keep(key))
+    result = ikm.total([t for key, t in tallies.items() if start <= key[2] < end])
+    completed = sum(n for key, n in population.items() if start <= key[2] < end)
     return Row(label=label, result=result, population=completed)
 
 

@@ -73,6 +73,30 @@ def figures(
     return tallies, completed
 
 
+def answers_by_month(
+    responses: QuerySet,
+    since: datetime.date,
+    until: datetime.date,
+    *,
+    groups_from: datetime.date | None = None,
+) -> dict:
+    """Answers of the months in [since, until): respondents and the sum of each element's
+    answers per unit, service and month (unit and service NULL before `groups_from`)."""
+    sums = {name: Sum(f"u{n}") for n, name in enumerate(TOTALS, start=1)}
+    found = (
+        responses.filter(month__gte=since, month__lt=until)
+        .values("month", **grouped("month", groups_from))
+        .annotate(answered=Count("id"), **sums)
+        .order_by()
+    )
+    return {
+        (row["group_unit"], row["group_service"], row["month"]): ikm.Result(
+            row["answered"], tuple(row[name] for name in TOTALS)
+        )
+        for row in found
+    }
+
+
 def completed_by_month(
     requests: QuerySet, since: datetime.date, until: datetime.date, *, groups_from=None
 ) -> dict:
@@ -98,33 +122,25 @@ def completed_by_month(
 def roll_up(*, today: datetime.date | None = None) -> int:
     """Recompute every ended month; returns how many (service, month) rows it holds."""
     until = (today or timezone.localdate()).replace(day=1)
-    sums = {name: Sum(f"u{n}") for n, name in enumerate(TOTALS, start=1)}
-    answered = (
-        Response.objects.filter(month__lt=until)
-        .values("unit_id", "service_id", "month")
-        .annotate(answered=Count("id"), **sums)
-        .order_by()
-    )
     rows: dict[tuple, MonthlyFigures] = {}
-    for row in answered.iterator(chunk_size=BATCH):
-        key = (row["unit_id"], row["service_id"], row["month"])
-        rows[key] = MonthlyFigures(
-            unit_id=key[0],
-            service_id=key[1],
-            month=key[2],
-            respondents=row["answered"],
-            **{name: row[name] for name in TOTALS},
-        )
-    first = ServiceRequest.objects.order_by("completed_at").values_list("completed_at", flat=True)
-    earliest = first.filter(completed_at__isnull=False).first()
+
+    def row(key: tuple) -> MonthlyFigures:
+        if key not in rows:
+            rows[key] = MonthlyFigures(unit_id=key[0], service_id=key[1], month=key[2])
+        return rows[key]
+
+    answered = answers_by_month(Response.objects.all(), datetime.date.min, until)
+    for key, result in answered.items():
+        figures_row = row(key)
+        figures_row.respondents = result.respondents
+        for name, total in zip(TOTALS, result.totals, strict=True):
+            setattr(figures_row, name, total)
+    completed = ServiceRequest.objects.filter(completed_at__isnull=False)
+    earliest = completed.order_by("completed_at").values_list("completed_at", flat=True).first()
     if earliest is not None:
         start = timezone.localdate(earliest).replace(day=1)
-        for key, done in completed_by_month(ServiceRequest.objects.all(), start, until).items():
-            figures_row = rows.get(key) or MonthlyFigures(
-                unit_id=key[0], service_id=key[1], month=key[2]
-            )
-            figures_row.completed = done
-            rows[key] = figures_row
+        for key, done in completed_by_month(completed, start, until).items():
+            row(key).completed = done
     with transaction.atomic():
         # One run at a time: a second waits here, then rewrites the same months.
         RollUp.objects.get_or_create(pk=1, defaults={"through": datetime.date.min})
