@@ -218,6 +218,14 @@ CACHES = {
         "TIMEOUT": envint("LOKET_PAGE_CACHE_SECONDS", 3600),
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
+    # Signed-in pages per person, per process (loket/portal/kept_pages.py): each is answered
+    # only while nothing it shows has changed; the timeout bounds only memory.
+    "kept": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "loket-kept",
+        "TIMEOUT": envint("LOKET_KEPT_PAGE_SECONDS", 900),
+        "OPTIONS": {"MAX_ENTRIES": envint("LOKET_KEPT_PAGES", 1000)},
+    },
 }
 
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

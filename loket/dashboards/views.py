@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from loket.complaints.models import Complaint
+from loket.portal.kept_pages import kept_for_person
 from loket.requests.models import ServiceRequest
 from loket.search.forms import SearchForm
 from loket.search.query import requests as search_requests
@@ -26,6 +27,7 @@ def _snapshot(request: HttpRequest) -> figures.Snapshot:
     return figures.Snapshot(chosen, scope.period(request.GET), timezone.localdate())
 
 
+@kept_for_person()
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """Dasbor: the unit's work at a glance, each figure linked to its requests."""

@@ -100,13 +100,23 @@ def kept_for_visitors(view):
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
                 return response
-            body = TOKEN.sub(rb"\1" + TOKEN_MARK + rb"\2", response.content)
-            kept = (CLOCK.sub(CLOCK_MARK, body, count=1), response["Content-Type"])
+            kept = (emptied(response.content), response["Content-Type"])
             pages().set(key, kept)
         body, content_type = kept
-        if TOKEN_MARK in body:
-            body = body.replace(TOKEN_MARK, get_token(request).encode())
-        clock = render_to_string("portal/clock.html", {"time_zone": settings.TIME_ZONE})
-        return HttpResponse(body.replace(CLOCK_MARK, clock.encode()), content_type=content_type)
+        return HttpResponse(filled(request, body), content_type=content_type)
 
     return wrapper
+
+
+def filled(request: HttpRequest, body: bytes) -> bytes:
+    """A kept page with this request's CSRF token and the clock put back."""
+    if TOKEN_MARK in body:
+        body = body.replace(TOKEN_MARK, get_token(request).encode())
+    clock = render_to_string("portal/clock.html", {"time_zone": settings.TIME_ZONE})
+    return body.replace(CLOCK_MARK, clock.rstrip("\n").encode())
+
+
+def emptied(body: bytes) -> bytes:
+    """A page to keep, its CSRF token and clock taken out (`filled` puts them back)."""
+    body = TOKEN.sub(rb"\1" + TOKEN_MARK + rb"\2", body)
+    return CLOCK.sub(CLOCK_MARK, body, count=1)

@@ -16,6 +16,7 @@ from loket.complaints.models import Complaint
 from loket.complaints.presenters import for_list as complaint_rows
 from loket.notifications.models import Message
 from loket.portal import security
+from loket.portal.kept_pages import kept_for_person
 from loket.portal.ratelimit import ratelimit
 
 from . import documents, forms, intake, workflow
@@ -92,12 +93,15 @@ def new(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "requests/new.html", {"service": service, "form": form}, status=status)
 
 
+@kept_for_person()
 @login_required
 def detail(
     request: HttpRequest, ticket: str, forms_with_errors: dict | None = None
 ) -> HttpResponse:
     req = _visible(request, ticket)
     # Opening the request is reading what the portal said about it: its notifications turn read.
+    # A kept answer of this page skips this, rightly: it is answered only while none of the
+    # person's notifications changed since it was rendered, when this marked them read.
     Message.objects.inbox_of(request.user).filter(req=req).mark_read()
     actions = workflow.available_actions(req, request.user)
     bound = forms_with_errors or {}
@@ -209,6 +213,7 @@ def download(request: HttpRequest, ticket: str, file_id: int) -> FileResponse:
     return response
 
 
+@kept_for_person()
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
     """Kotak Masuk: what waits for each of the user's unit roles."""
@@ -234,6 +239,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "requests/inbox.html", context)
 
 
+@kept_for_person()
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     """Riwayat Saya: the requester's own requests with their last event, and their complaints,

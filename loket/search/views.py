@@ -3,12 +3,15 @@ from http import HTTPStatus
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from loket.portal.kept_pages import kept_for_person
+
 from . import results
 from .forms import Kind, SearchForm
 
 CHOICES = ("type", "status", "service")
 
 
+@kept_for_person("words")
 def search(request: HttpRequest) -> HttpResponse:
     """Pencarian: services for everyone, and the requests and complaints the person may see."""
     form = SearchForm(request.GET if request.GET else None)

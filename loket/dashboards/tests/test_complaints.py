@@ -225,7 +225,8 @@ def test_more_complaints_cost_no_more_queries(
         step(nov(day + 1), "answer", verified, by=unit_admin, text="Sudah.")
     with CaptureQueriesContext(connection) as more:
         assert client.get("/dasbor/").status_code == HTTPStatus.OK
-    assert len(more) == len(few) <= 35
+    # "<=": the first view may also fold its unit's change marks (portal/kept_pages.py).
+    assert len(more) <= len(few) <= 35
 
 
 def test_the_section_opens_the_complaints_report_of_its_period(client, director, filed, today):

@@ -22,7 +22,9 @@ PAGES = [
     ("requester", "/layanan/{slug}/", 5),
     ("requester", "/layanan/{slug}/permintaan/", 5),
     ("requester", "/riwayat/", 7),
-    ("requester", "/permintaan/{ticket}/", 7),
+    # Opening it marks its notifications read, so the page kept then is stale at once: the
+    # next view renders it again, reading its versions and keeping it (portal/kept_pages.py).
+    ("requester", "/permintaan/{ticket}/", 9),
     ("unit_admin", "/kotak-masuk/", 5),
     ("unit_admin", "/permintaan/{ticket}/", 9),
     ("director", "/kotak-masuk/", 5),
