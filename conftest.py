@@ -20,26 +20,16 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_setup"})
-
-
 @pytest.fixture(autouse=True)
-def _no_kept_pages(request, django_db_blocker):
-    """Pages kept by one test must not answer another's (rolled back) data."""
+def _no_kept_pages():
+    """Pages kept by one test must not answer another's (rolled back) data. Those kept for
+    every process are rows (portal.KeptPage), rolled back or flushed with the rest."""
     from loket.portal import kept_pages, page_cache
 
     page_cache.pages().clear()
     page_cache.catalog_changed_locally()
     kept_pages.forget_locally()  # ids and change counts repeat from one test to the next
     yield
-    if request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
-        request.fixturenames
-    ):
-        # A transactional test may leave shared kept pages of ids the next test reuses.
-        from loket.portal.models import KeptPage
-
-        with django_db_blocker.unblock():
-            KeptPage.objects.all().delete()
 
 
 @pytest.fixture
