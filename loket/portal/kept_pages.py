@@ -162,8 +162,8 @@ def shared_get(key: str):
     if found is None:
         return None
     meta, body = json.loads(found[0]), zlib.decompress(bytes(found[1]))
-    versions = tuple(tuple(version) for version in meta["seen"])
-    return tuple(meta["scopes"]), versions, body, meta["headers"]
+    seen = tuple(tuple(version) for version in meta["seen"])
+    return tuple(meta["scopes"]), seen, body, meta["headers"]
 
 
 def shared_set(key: str, kept: tuple) -> None:
